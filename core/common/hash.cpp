@@ -1,0 +1,81 @@
+#include "core/common/hash.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+
+#include <stdexcept>
+
+namespace ferry {
+
+const char* const kFerryUuidNamespace = "4b1f6a5e-3c3b-5b7e-9d4a-6f65727279a1";
+
+Sha256 Sha256Of(std::string_view data) {
+  Sha256 digest;
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
+  return digest;
+}
+
+std::string ToHex(const std::uint8_t* bytes, std::size_t size) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out(size * 2, '0');
+  for (std::size_t idx = 0; idx < size; ++idx) {
+    out[2 * idx] = kDigits[bytes[idx] >> 4];
+    out[2 * idx + 1] = kDigits[bytes[idx] & 0xF];
+  }
+  return out;
+}
+
+std::string Sha256Hex(std::string_view data) { return ToHex(Sha256Of(data)); }
+
+std::string HmacSha256Hex(std::string_view key, std::string_view data) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int out_len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &out_len);
+  return ToHex(out, out_len);
+}
+
+namespace {
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+}  // namespace
+
+std::string Uuid5(std::string_view ns, std::string_view name) {
+  std::string bytes;
+  for (std::size_t idx = 0; idx < ns.size(); ++idx) {
+    if (ns[idx] == '-') continue;
+    if (idx + 1 >= ns.size()) break;
+    int high = HexValue(ns[idx]);
+    int low = HexValue(ns[idx + 1]);
+    if (high < 0 || low < 0) throw std::invalid_argument("Uuid5: namespace is not a UUID");
+    bytes.push_back(static_cast<char>(high * 16 + low));
+    ++idx;
+  }
+  if (bytes.size() != 16) throw std::invalid_argument("Uuid5: namespace is not a UUID");
+  bytes.append(name);
+  unsigned char sha[SHA_DIGEST_LENGTH];
+  SHA1(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), sha);
+  sha[6] = static_cast<unsigned char>((sha[6] & 0x0F) | 0x50);
+  sha[8] = static_cast<unsigned char>((sha[8] & 0x3F) | 0x80);
+  std::string hex = ToHex(sha, 16);
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20, 12);
+}
+
+void DigestSum::Add(const Sha256& digest) {
+  unsigned carry = 0;
+  for (int idx = 31; idx >= 0; --idx) {
+    unsigned total = unsigned{sum_[idx]} + unsigned{digest[idx]} + carry;
+    sum_[idx] = static_cast<std::uint8_t>(total & 0xFF);
+    carry = total >> 8;
+  }
+}
+
+std::string DigestSum::Hex() const { return ToHex(sum_.data(), sum_.size()); }
+
+}  // namespace ferry

@@ -1,0 +1,55 @@
+#pragma once
+/// A migration plan (YAML, version 1), loaded and checked into plain structs.
+///
+///     std::vector<const AdapterInfo*> adapters = AllAdapters();
+///     Plan plan = LoadPlan("plans/demo.yaml", adapters);   // throws PlanError listing every mistake
+///
+/// Every error names `file:line:col`. Unknown keys get a "did you mean"; secrets are only
+/// `env:NAME` or `file:PATH` (an inline secret is an error); paths are made absolute
+/// relative to the plan file. See ferry-plan(5).
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/adapter.hpp"
+#include "core/common/result.hpp"
+
+namespace ferry {
+
+/// How the target is written.
+enum class WriteMode {
+  kUpsert,  ///< create or replace by id; idempotent (the default)
+  kCreate,  ///< create only; a resource whose id exists is left alone (counted unchanged)
+};
+
+struct PlanOptions {
+  int batch_size = 500;   ///< records per source batch and per sink write
+  int concurrency = 0;    ///< mapping/validation workers; 0 = number of cores
+  int queue_batches = 8;  ///< batches in flight between stages (bounds memory)
+};
+
+struct Plan {
+  std::string path;   ///< the plan file as the user named it (used in messages)
+  std::string dir;    ///< absolute directory of the plan file
+  std::string name;   ///< `name:`; defaults to the file's stem
+  AdapterConfig source;
+  std::string mapping_path;  ///< absolute path of the mapping spec; empty for FHIR sources
+  AdapterConfig target;
+  WriteMode write_mode = WriteMode::kUpsert;
+  std::vector<std::string> resources;  ///< resource types to migrate; empty = all
+  PlanOptions options;
+  std::string state_path;        ///< absolute; default `<dir>/.ferry/<name>.state.db`
+  std::string dead_letter_path;  ///< absolute; default `<dir>/.ferry/<name>.dead.ndjson`
+  std::vector<std::string> warnings;  ///< non-fatal findings, `file:line:col: warning: ...`
+};
+
+/// Loads and checks the plan at `path` against the known `adapters`. Throws PlanError
+/// whose message lists every error found, one per line.
+Plan LoadPlan(const std::string& path, std::span<const AdapterInfo* const> adapters);
+
+/// Resolves a secret reference (`env:NAME` or `file:PATH`, PATH relative to `base_dir`).
+/// Returns an error message (naming the variable or file, never the value) on failure.
+Result<std::string> ResolveSecret(const std::string& reference, const std::string& base_dir);
+
+}  // namespace ferry
