@@ -136,7 +136,7 @@ struct Resource {
   std::string resource_type;
   std::string id;
   std::string json;        ///< compact JSON text, as it is to be stored
-  Sha256 digest{};         ///< SHA-256 of the canonical JSON (keys sorted)
+  Sha256 digest{};         ///< SHA-256 of `json` (ferry writes deterministic JSON)
   SourceLocation location; ///< where the record it came from was read
 };
 

@@ -5,19 +5,20 @@
 namespace ferry {
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t col_idx = 0; col_idx <= b.size(); ++col_idx) row[col_idx] = col_idx;
+  // Optimal string alignment: Levenshtein plus the swap of two neighbours ("bacth").
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t row_idx = 0; row_idx <= a.size(); ++row_idx) d[row_idx][0] = row_idx;
+  for (std::size_t col_idx = 0; col_idx <= b.size(); ++col_idx) d[0][col_idx] = col_idx;
   for (std::size_t row_idx = 1; row_idx <= a.size(); ++row_idx) {
-    std::size_t diagonal = row[0];
-    row[0] = row_idx;
     for (std::size_t col_idx = 1; col_idx <= b.size(); ++col_idx) {
-      std::size_t above = row[col_idx];
       std::size_t cost = a[row_idx - 1] == b[col_idx - 1] ? 0 : 1;
-      row[col_idx] = std::min({above + 1, row[col_idx - 1] + 1, diagonal + cost});
-      diagonal = above;
+      d[row_idx][col_idx] = std::min({d[row_idx - 1][col_idx] + 1, d[row_idx][col_idx - 1] + 1,
+                                      d[row_idx - 1][col_idx - 1] + cost});
+      if (row_idx > 1 && col_idx > 1 && a[row_idx - 1] == b[col_idx - 2] && a[row_idx - 2] == b[col_idx - 1])
+        d[row_idx][col_idx] = std::min(d[row_idx][col_idx], d[row_idx - 2][col_idx - 2] + 1);
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::string ClosestMatch(std::string_view word, std::span<const std::string> candidates) {

@@ -8,7 +8,8 @@
 
 namespace ferry {
 
-/// Levenshtein distance between `a` and `b`.
+/// Edit distance between `a` and `b` (optimal string alignment: insert, delete,
+/// replace, or swap two neighbours each cost 1).
 std::size_t EditDistance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` when it is close enough to be a likely typo

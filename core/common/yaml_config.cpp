@@ -37,7 +37,7 @@ void Diagnostics::Error(const YAML::Mark& mark, const std::string& message, bool
 void Diagnostics::Error(const std::string& message) { errors_.push_back(display_name_ + ": " + message); }
 
 void Diagnostics::Warning(const YAML::Mark& mark, const std::string& message) {
-  warnings_.push_back(Locate(mark) + ": warning: " + message);
+  warnings_.push_back(Locate(mark) + ": " + message);
 }
 
 void Diagnostics::ThrowIfErrors() const {

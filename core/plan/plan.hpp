@@ -17,12 +17,6 @@
 
 namespace ferry {
 
-/// How the target is written.
-enum class WriteMode {
-  kUpsert,  ///< create or replace by id; idempotent (the default)
-  kCreate,  ///< create only; a resource whose id exists is left alone (counted unchanged)
-};
-
 struct PlanOptions {
   int batch_size = 500;   ///< records per source batch and per sink write
   int concurrency = 0;    ///< mapping/validation workers; 0 = number of cores
@@ -36,7 +30,6 @@ struct Plan {
   AdapterConfig source;
   std::string mapping_path;  ///< absolute path of the mapping spec; empty for FHIR sources
   AdapterConfig target;
-  WriteMode write_mode = WriteMode::kUpsert;
   std::vector<std::string> resources;  ///< resource types to migrate; empty = all
   PlanOptions options;
   std::string state_path;        ///< absolute; default `<dir>/.ferry/<name>.state.db`

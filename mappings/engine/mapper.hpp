@@ -28,17 +28,18 @@ struct MappedResource {
     kFailed,    ///< `error` says why (stage `map`)
   };
   Outcome outcome = Outcome::kMapped;
-  const MappingRule* rule = nullptr;
+  const MappingRule* rule = nullptr;        ///< the rule applied: the Mapper's copy, valid while it lives
   std::string resource_type;
   std::string id;                            ///< the resource id (when mapped)
   std::unique_ptr<JsonDocument> resource;    ///< the resource (when mapped)
   /// When failed: `<rule name>: <element path>: <what>` with no field value, e.g.
-  /// `patients->Patient: Patient.gender: unmapped code in column GENDER (no 'else' given)`.
+  /// `patients->Patient: Patient.gender: unmapped code in column GENDER`.
   std::string error;
 };
 
 class Mapper {
  public:
+  /// Keeps its own copy of `spec` (the caller's may go away).
   explicit Mapper(const MappingSpec& spec);
   ~Mapper();
   Mapper(const Mapper&) = delete;

@@ -15,12 +15,14 @@ namespace ferry {
 
 struct ValueExpr;  // defined in value_expr.hpp (the engine's internals)
 struct Condition;
+struct ElementPath;  // element_path.hpp
 
 /// One `set:` entry: an element path and the expression that fills it.
 struct Assignment {
   std::string path;                  ///< `identifier[0].value`, `name[+].given[0]`
   std::shared_ptr<const ValueExpr> value;
   std::string location;              ///< `spec.yaml:12:7`
+  std::shared_ptr<const ElementPath> element_path;  ///< `path`, parsed
 };
 
 struct MappingRule {
@@ -28,6 +30,7 @@ struct MappingRule {
   std::string from;           ///< source stream (csv: file stem; sql: table or query name)
   std::string to;             ///< FHIR resource type
   std::vector<std::string> key_columns;  ///< `key:` one column or a list; empty = no id
+  std::vector<std::size_t> key_slots;    ///< slots of `key_columns` in the stream's columns
   std::shared_ptr<const Condition> when;  ///< null = always
   std::vector<Assignment> assignments;
   std::string location;       ///< `spec.yaml:LINE:COL` of the rule
@@ -38,6 +41,9 @@ struct MappingSpec {
   std::string name;      ///< `mapping:`
   std::string system;    ///< `system:` URI naming the source system (ids are uuid5 of it + key)
   std::vector<MappingRule> rules;
+  /// Per `from` stream, the columns its rules read, in order of first use. Column
+  /// references inside rules (slots) are indexes into the list of the rule's stream.
+  std::map<std::string, std::vector<std::string>> stream_columns;
 };
 
 /// Loads and checks the spec at `path`; throws PlanError listing every problem.

@@ -1,0 +1,41 @@
+#pragma once
+/// `manifest.json`, shaped like a FHIR Bulk Data export manifest, so that a ferry output
+/// directory reads like a bulk export:
+///
+///     {
+///       "transactionTime": "2024-05-01T12:00:00.000Z",
+///       "request": "ferry run",
+///       "requiresAccessToken": false,
+///       "output": [
+///         {"type": "Patient", "url": "Patient.ndjson", "count": 12}
+///       ],
+///       "error": []
+///     }
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ferry::ndjson {
+
+/// One output file of a manifest.
+struct ManifestOutput {
+  std::string type;         ///< resource type
+  std::string url;          ///< file name, relative to the manifest
+  std::uint64_t count = 0;  ///< resources in the file
+};
+
+/// The manifest's text (2-space indent, ending with a line break). Deterministic given
+/// its arguments; `outputs` are written in the order given.
+std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
+                         const std::string& transaction_time);
+
+/// The time to stamp on a manifest: `FERRY_FIXED_TIME` when set (for golden tests), else
+/// now as a UTC instant with milliseconds (`2024-05-01T12:00:00.123Z`).
+std::string TransactionTime();
+
+/// Writes `content` to `path` through a temporary file, fsync and rename, so that a crash
+/// leaves either the old file or the new one. Throws IoError.
+void WriteFileAtomically(const std::string& path, const std::string& content);
+
+}  // namespace ferry::ndjson

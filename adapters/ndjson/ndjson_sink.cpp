@@ -1,0 +1,216 @@
+#include "adapters/ndjson/ndjson_sink.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <sstream>
+
+#include "adapters/ndjson/line_reader.hpp"
+#include "adapters/ndjson/manifest.hpp"
+#include "adapters/ndjson/ndjson_files.hpp"
+#include "core/common/error.hpp"
+#include "core/fhir/json.hpp"
+
+namespace ferry::ndjson {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kExtension = ".ndjson";
+
+/// Creates `dir` and any missing parents with mode 0755.
+void MakeDirectories(const fs::path& dir) {
+  fs::path partial;
+  for (const fs::path& part : dir) {
+    partial /= part;
+    if (::mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST) {
+      throw IoError("cannot create directory " + partial.string() + ": " + std::strerror(errno) +
+                    "; check the permissions of its parent or set `path` elsewhere");
+    }
+  }
+}
+
+/// Makes the entries of `dir` (newly created files) durable.
+void SyncDirectory(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw IoError("cannot sync directory " + dir.string() + ": " + std::strerror(errno));
+  }
+  ::close(fd);
+}
+
+/// The `id` of a resource, or "" when it has none.
+std::string_view IdOf(const JsonValue& resource) {
+  auto id = resource.FindMember("id");
+  if (id == resource.MemberEnd() || !id->value.IsString()) return {};
+  return std::string_view(id->value.GetString(), id->value.GetStringLength());
+}
+
+bool ParseNumber(const std::string& text, std::uint64_t& number) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  return ec == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+}  // namespace
+
+std::map<std::string, NdjsonSink::Length> NdjsonSink::ParseCheckpoint(const std::string& checkpoint,
+                                                                      const std::string& where) {
+  std::map<std::string, Length> lengths;
+  std::istringstream lines(checkpoint);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream fields(line);
+    std::string file, bytes, count, rest;
+    Length length;
+    bool ok = static_cast<bool>(fields >> file >> bytes >> count) && !(fields >> rest) &&
+              file.ends_with(kExtension) && ParseNumber(bytes, length.bytes) &&
+              ParseNumber(count, length.lines);
+    std::string type = ok ? file.substr(0, file.size() - kExtension.size()) : "";
+    if (!IsResourceTypeName(type)) {
+      throw PlanError(where +
+                      "ndjson sink: the saved checkpoint is damaged; run again without "
+                      "--resume into an empty directory");
+    }
+    lengths[type] = length;
+  }
+  return lengths;
+}
+
+NdjsonSink::NdjsonSink(fs::path dir, bool overwrite, std::string where)
+    : dir_(std::move(dir)), overwrite_(overwrite), where_(std::move(where)) {}
+
+void NdjsonSink::Restore(const std::string& checkpoint) {
+  restored_ = ParseCheckpoint(checkpoint, where_);
+  MakeDirectories(dir_);
+  for (const auto& [type, length] : restored_) {
+    fs::path path = dir_ / (type + std::string(kExtension));
+    if (length.bytes > 0 && !fs::exists(path)) {
+      throw IoError(path.string() + " is missing, but the last checkpoint holds " +
+                    std::to_string(length.bytes) + " bytes of it; the target was changed " +
+                    "outside ferry, so run again without --resume into an empty directory");
+    }
+  }
+  for (const NdjsonFile& output : ListOutputs(dir_)) {
+    auto it = restored_.find(output.resource_type);
+    TruncateFile(output.path, it == restored_.end() ? 0 : it->second.bytes);
+  }
+  prepared_ = true;
+}
+
+std::vector<WriteOutcome> NdjsonSink::Write(std::span<const Resource> batch) {
+  if (!prepared_) PrepareFreshTarget();
+  std::vector<WriteOutcome> outcomes(batch.size());
+  for (std::size_t resource_idx = 0; resource_idx < batch.size(); ++resource_idx) {
+    const Resource& resource = batch[resource_idx];
+    WriteOutcome& outcome = outcomes[resource_idx];
+    if (!IsResourceTypeName(resource.resource_type)) {
+      outcome = {WriteStatus::kFailed, "resource type is not a FHIR resource type name"};
+    } else if (resource.json.find('\n') != std::string::npos) {
+      outcome = {WriteStatus::kFailed, "resource JSON holds a line break; NDJSON needs one line"};
+    } else {
+      FileFor(resource.resource_type).AppendLine(resource.json);
+    }
+  }
+  return outcomes;
+}
+
+std::string NdjsonSink::Commit() {
+  for (auto& [type, file] : files_) file->Sync();
+  if (new_entries_) SyncDirectory(dir_);
+  new_entries_ = false;
+  std::string checkpoint;
+  for (const auto& [type, length] : Lengths()) {
+    checkpoint += type + std::string(kExtension) + " " + std::to_string(length.bytes) + " " +
+                  std::to_string(length.lines) + "\n";
+  }
+  return checkpoint;
+}
+
+void NdjsonSink::Finish() {
+  MakeDirectories(dir_);
+  Commit();
+  std::map<std::string, Length> lengths = Lengths();
+  std::vector<ManifestOutput> outputs;
+  for (const NdjsonFile& output : ListOutputs(dir_)) {
+    auto it = lengths.find(output.resource_type);
+    std::uint64_t count =
+        it != lengths.end() ? it->second.lines : CountLines(output.resource_type, output.path);
+    if (count > 0) outputs.push_back({output.resource_type, output.name, count});
+  }
+  WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, TransactionTime()));
+  SyncDirectory(dir_);
+}
+
+void NdjsonSink::Scan(const std::function<void(const StoredResource&)>& visit) {
+  for (auto& [type, file] : files_) file->Flush();
+  JsonDocument doc;
+  for (const NdjsonFile& output : ListOutputs(dir_)) {
+    LineReader reader(output.path, output.name);
+    for (Line line; reader.Next(line);) {
+      std::string error = line.error;
+      if (error.empty()) {
+        Result<void> parsed = ParseJson(line.text, doc);
+        error = !parsed ? parsed.error() : doc.IsObject() ? "" : "not a JSON object";
+      }
+      if (!error.empty()) {
+        throw PlanError(output.name + ":" + std::to_string(line.number) +
+                        ": cannot read the target back: " + error +
+                        "; the file was changed outside ferry");
+      }
+      visit(StoredResource{output.resource_type, IdOf(doc), line.text});
+    }
+  }
+}
+
+// First write of a fresh start: refuse a directory holding NDJSON we did not write, or
+// with `overwrite`, clear our file names from it.
+void NdjsonSink::PrepareFreshTarget() {
+  MakeDirectories(dir_);
+  if (!overwrite_) {
+    for (const NdjsonFile& input : ListInputs(dir_, {})) {
+      if (input.size == 0) continue;
+      throw PlanError(where_ + "target directory " + dir_.string() + " already holds " +
+                      input.name + "; set overwrite: true or choose an empty directory");
+    }
+  }
+  for (const NdjsonFile& output : ListOutputs(dir_)) fs::remove(output.path);
+  prepared_ = true;
+}
+
+OutputFile& NdjsonSink::FileFor(const std::string& resource_type) {
+  auto open = files_.find(resource_type);
+  if (open != files_.end()) return *open->second;
+  Length start;
+  if (auto it = restored_.find(resource_type); it != restored_.end()) start = it->second;
+  std::string path = (dir_ / (resource_type + std::string(kExtension))).string();
+  new_entries_ = new_entries_ || !fs::exists(path);
+  auto file = std::make_unique<OutputFile>(path, start.bytes, start.lines);
+  return *files_.emplace(resource_type, std::move(file)).first->second;
+}
+
+// The restored lengths, overlaid with those of the files opened since.
+std::map<std::string, NdjsonSink::Length> NdjsonSink::Lengths() const {
+  std::map<std::string, Length> lengths = restored_;
+  for (const auto& [type, file] : files_) lengths[type] = {file->bytes(), file->lines()};
+  return lengths;
+}
+
+std::uint64_t NdjsonSink::CountLines(const std::string& resource_type,
+                                     const std::string& path) const {
+  std::uint64_t lines = 0;
+  LineReader reader(path, resource_type + std::string(kExtension));
+  for (Line line; reader.Next(line);) ++lines;
+  return lines;
+}
+
+std::unique_ptr<Sink> OpenSink(const AdapterConfig& config) {
+  std::string where = config.location.empty() ? "" : config.location + ": ";
+  return std::make_unique<NdjsonSink>(config.GetString("path"), config.GetBool("overwrite"), where);
+}
+
+}  // namespace ferry::ndjson

@@ -1,0 +1,29 @@
+#include "adapters/registry.hpp"
+
+#include "adapters/csv/info.hpp"
+#include "adapters/ndjson/info.hpp"
+#include "adapters/sqlite/info.hpp"
+
+namespace ferry {
+
+namespace {
+
+/// One row per adapter, sorted by name.
+const AdapterInfo* const kAdapters[] = {
+    &csv::kInfo,
+    &ndjson::kInfo,
+    &sqlite::kInfo,
+};
+
+}  // namespace
+
+std::span<const AdapterInfo* const> AllAdapters() { return kAdapters; }
+
+const AdapterInfo* FindAdapter(std::string_view name) {
+  for (const AdapterInfo* info : kAdapters) {
+    if (info->name == name) return info;
+  }
+  return nullptr;
+}
+
+}  // namespace ferry

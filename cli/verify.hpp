@@ -1,0 +1,8 @@
+#pragma once
+/// `ferry verify`.
+#include <CLI/CLI.hpp>
+
+namespace ferry::cli {
+/// Adds the `verify` subcommand to `app`.
+void SetupVerify(CLI::App& app);
+}  // namespace ferry::cli

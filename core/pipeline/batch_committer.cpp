@@ -1,0 +1,117 @@
+#include "core/pipeline/batch_committer.hpp"
+
+#include <chrono>
+#include <unordered_map>
+
+namespace ferry {
+
+namespace {
+
+void Note(GroupResult& group, const FailureNote& note) {
+  if (group.failures.size() < kMaxFailureNotes) group.failures.push_back(note);
+}
+
+}  // namespace
+
+BatchCommitter::BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter)
+    : sink_(sink), state_(state), dead_letter_(dead_letter) {}
+
+std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index) {
+  std::vector<Resource> writes;
+  std::unordered_map<std::uint64_t, std::uint64_t> in_batch;  // key -> digest, ids seen in this batch
+  for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx) {
+    ProcessedItem& item = batch.items[item_idx];
+    if (item.kind != ProcessedItem::Kind::kResource) continue;
+    std::uint64_t key = RecordKey(item.resource.resource_type, item.resource.id);
+    std::uint64_t digest = DigestPrefix(item.resource.digest);
+    std::optional<StoredRecord> stored;
+    if (auto it = in_batch.find(key); it != in_batch.end()) stored = StoredRecord{it->second, state_ ? state_->run() : 0};
+    else if (state_) stored = state_->StoredDigest(key);
+    bool same_run = stored && state_ && stored->run == state_->run();
+    if (stored && stored->digest == digest) {
+      statuses_[item_idx] = WriteStatus::kUnchanged;
+    } else if (stored && (same_run || !state_)) {
+      MarkDead(item, RawRecord{item.resource.resource_type, item.resource.location, {}, {}, {}, {}, {}}, "write",
+               item.resource.resource_type + ".id: another record of this run has the same id but different "
+               "content; make the mapping's key unique",
+               item.resource.json);
+    } else {
+      write_index.push_back(item_idx);
+      writes.push_back(item.resource);
+    }
+    in_batch[key] = digest;
+  }
+  return writes;
+}
+
+void BatchCommitter::WriteToSink(ProcessedBatch& batch, std::vector<Resource>& writes,
+                                 const std::vector<std::size_t>& write_index) {
+  if (!sink_ || writes.empty()) return;
+  std::vector<WriteOutcome> outcomes = sink_->Write(writes);
+  for (std::size_t write_idx = 0; write_idx < write_index.size(); ++write_idx) {
+    ProcessedItem& item = batch.items[write_index[write_idx]];
+    const WriteOutcome& outcome = write_idx < outcomes.size() ? outcomes[write_idx]
+                                                              : WriteOutcome{WriteStatus::kFailed, "no outcome from target"};
+    statuses_[write_index[write_idx]] = outcome.status;
+    if (outcome.status == WriteStatus::kFailed) {
+      RawRecord where{item.resource.resource_type, item.resource.location, {}, {}, {}, {}, {}};
+      MarkDead(item, where, "write", outcome.error, item.resource.json);
+    }
+  }
+}
+
+void BatchCommitter::Account(const ProcessedItem& item, WriteStatus status, BatchCommit& commit) {
+  Counts delta;
+  delta.read = 1;
+  if (item.kind == ProcessedItem::Kind::kFiltered) delta.filtered = 1;
+  else if (item.kind == ProcessedItem::Kind::kDead) delta.dead = 1;
+  else if (status == WriteStatus::kUnchanged) delta.unchanged = 1;
+  else delta.written = 1;
+  if (item.kind == ProcessedItem::Kind::kResource)
+    commit.records.push_back({RecordKey(item.resource.resource_type, item.resource.id), DigestPrefix(item.resource.digest)});
+  GroupResult& type_group = types_[item.resource_type];
+  type_group.name = item.resource_type;
+  type_group.counts += delta;
+  commit.type_counts[item.resource_type] += delta;
+  GroupResult* rule_group = nullptr;
+  if (!item.rule.empty()) {
+    rule_group = &rules_[item.rule];
+    rule_group->name = item.rule;
+    rule_group->counts += delta;
+    commit.rule_counts[item.rule] += delta;
+  }
+  if (item.kind != ProcessedItem::Kind::kDead) return;
+  if (dead_letter_) dead_letter_->Append(item.dead_letter);
+  Note(type_group, item.failure);
+  commit.type_failures.emplace_back(item.resource_type, item.failure);
+  if (rule_group) {
+    Note(*rule_group, item.failure);
+    commit.rule_failures.emplace_back(item.rule, item.failure);
+  }
+}
+
+void BatchCommitter::CommitDurably(const ProcessedBatch& batch, BatchCommit& commit) {
+  if (!state_) return;
+  commit.checkpoint.source_cursor = batch.cursor;
+  if (dead_letter_) commit.checkpoint.dead_letter_bytes = dead_letter_->Flush();
+  if (sink_) {
+    commit.checkpoint.sink_checkpoint = sink_->Commit();
+    commit.checkpoint.has_sink_checkpoint = true;
+  }
+  state_->Commit(commit);
+}
+
+void BatchCommitter::Commit(ProcessedBatch& batch) {
+  auto start = std::chrono::steady_clock::now();
+  statuses_.assign(batch.items.size(), WriteStatus::kWritten);
+  std::vector<std::size_t> write_index;
+  std::vector<Resource> writes = SelectWrites(batch, write_index);
+  WriteToSink(batch, writes, write_index);
+  BatchCommit commit;
+  for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx)
+    Account(batch.items[item_idx], statuses_[item_idx], commit);
+  CommitDurably(batch, commit);
+  write_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace ferry

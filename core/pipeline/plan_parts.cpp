@@ -1,0 +1,79 @@
+#include "core/pipeline/plan_parts.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "adapters/registry.hpp"
+#include "core/common/error.hpp"
+#include "core/common/hash.hpp"
+#include "core/common/strings.hpp"
+#include "core/fhir/validator.hpp"
+
+namespace ferry {
+
+namespace {
+
+std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> StreamsFor(const MappingSpec& spec, const std::set<std::string>& wanted) {
+  std::vector<std::string> streams;
+  for (const auto& rule : spec.rules) {
+    if (!wanted.empty() && !wanted.count(rule.to)) continue;
+    bool seen = false;
+    for (const auto& stream : streams) seen = seen || stream == rule.from;
+    if (!seen) streams.push_back(rule.from);
+  }
+  return streams;
+}
+
+}  // namespace
+
+std::set<std::string> WantedTypes(const Plan& plan, const std::vector<std::string>& only) {
+  Validator validator;
+  for (const auto* list : {&plan.resources, &only}) {
+    for (const auto& type : *list) {
+      if (!validator.IsResourceType(type))
+        throw PlanError("'" + type + "' is not a FHIR R4 resource type; check 'resources' in " + plan.path +
+                        " and --only");
+    }
+  }
+  std::set<std::string> wanted(plan.resources.begin(), plan.resources.end());
+  if (only.empty()) return wanted;
+  std::set<std::string> narrowed;
+  for (const auto& type : only) {
+    if (wanted.empty() || wanted.count(type)) narrowed.insert(type);
+  }
+  if (narrowed.empty()) throw PlanError("--only names no type among the plan's 'resources'");
+  return narrowed;
+}
+
+SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& only) {
+  SourceParts parts;
+  parts.info = FindAdapter(plan.source.adapter);
+  parts.wanted_types = WantedTypes(plan, only);
+  if (!plan.mapping_path.empty()) {
+    parts.spec = std::make_unique<MappingSpec>(LoadMappingSpec(plan.mapping_path));
+    parts.mapper = std::make_unique<Mapper>(*parts.spec);
+    parts.streams = StreamsFor(*parts.spec, parts.wanted_types);
+  } else {
+    parts.streams.assign(parts.wanted_types.begin(), parts.wanted_types.end());
+  }
+  SourceContext context{parts.streams};
+  parts.source = parts.info->open_source(plan.source, context);
+  return parts;
+}
+
+std::unique_ptr<Sink> OpenTarget(const Plan& plan) { return FindAdapter(plan.target.adapter)->open_sink(plan.target); }
+
+std::string PlanFingerprint(const Plan& plan) {
+  std::string text = ReadWholeFile(plan.path);
+  if (!plan.mapping_path.empty()) text += "\n--mapping--\n" + ReadWholeFile(plan.mapping_path);
+  return Sha256Hex(text);
+}
+
+}  // namespace ferry

@@ -1,0 +1,141 @@
+#include "core/pipeline/record_processor.hpp"
+
+#include <chrono>
+
+#include "core/pipeline/dead_letter.hpp"
+
+namespace ferry {
+
+namespace {
+
+constexpr std::size_t kMaxIssuesInMessage = 5;
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// "A; B; C (and 4 more)" from the errors among `issues`.
+std::string DescribeIssues(const std::vector<ValidationIssue>& issues) {
+  std::string message;
+  std::size_t errors = 0;
+  for (const auto& issue : issues) {
+    if (issue.severity != Severity::kError) continue;
+    if (errors < kMaxIssuesInMessage) message += (errors ? "; " : "") + issue.ToString();
+    ++errors;
+  }
+  if (errors > kMaxIssuesInMessage) message += " (and " + std::to_string(errors - kMaxIssuesInMessage) + " more)";
+  return message;
+}
+
+std::string StringMember(const JsonValue& doc, const char* name) {
+  if (!doc.IsObject()) return "";
+  auto it = doc.FindMember(name);
+  if (it == doc.MemberEnd() || !it->value.IsString() || IsRawNumber(it->value)) return "";
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+}  // namespace
+
+void MarkDead(ProcessedItem& item, const RawRecord& record, std::string_view stage, std::string error,
+              std::string_view resource_json) {
+  item.kind = ProcessedItem::Kind::kDead;
+  DeadLetterEntry entry{stage, error, item.rule, item.resource_type, &record, resource_json};
+  item.dead_letter = RenderDeadLetter(entry);
+  item.failure = {std::string(stage), record.location.ToString(), std::move(error)};
+}
+
+RecordProcessor::RecordProcessor(const MappingSpec* spec, const Mapper* mapper, const Validator& validator,
+                                 std::set<std::string> wanted_types)
+    : mapper_(mapper), validator_(validator), wanted_types_(std::move(wanted_types)) {
+  if (!spec) return;
+  for (const auto& rule : spec->rules) {
+    if (Wanted(rule.to) && !first_rule_.count(rule.from)) first_rule_[rule.from] = &rule;
+  }
+}
+
+bool RecordProcessor::Wanted(const std::string& resource_type) const {
+  return wanted_types_.empty() || wanted_types_.count(resource_type) != 0;
+}
+
+void RecordProcessor::Process(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
+                              double& validate_seconds) const {
+  if (!record.read_error.empty()) {
+    ProcessedItem item;
+    item.resource_type = record.stream;
+    if (auto it = first_rule_.find(record.stream); it != first_rule_.end()) {
+      item.resource_type = it->second->to;
+      item.rule = it->second->name;
+    }
+    MarkDead(item, record, "read", record.read_error);
+    out.push_back(std::move(item));
+    return;
+  }
+  if (mapper_) ProcessRow(record, out, map_seconds, validate_seconds);
+  else ProcessDocument(record, out, validate_seconds);
+}
+
+void RecordProcessor::ProcessDocument(const RawRecord& record, std::vector<ProcessedItem>& out,
+                                      double& validate_seconds) const {
+  auto start = std::chrono::steady_clock::now();
+  ProcessedItem item;
+  item.resource_type = record.stream;
+  JsonDocument doc;
+  if (auto parsed = ParseJson(record.payload, doc); !parsed) {
+    MarkDead(item, record, "read", parsed.error());
+  } else {
+    std::string type = StringMember(doc, "resourceType");
+    if (!type.empty()) item.resource_type = type;
+    if (!Wanted(item.resource_type)) item.kind = ProcessedItem::Kind::kFiltered;
+    else Finish(record, doc, record.payload, item);
+  }
+  validate_seconds += SecondsSince(start);
+  out.push_back(std::move(item));
+}
+
+void RecordProcessor::ProcessRow(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
+                                 double& validate_seconds) const {
+  auto start = std::chrono::steady_clock::now();
+  std::vector<MappedResource> mapped;
+  mapper_->Map(record, mapped);
+  map_seconds += SecondsSince(start);
+  for (auto& result : mapped) {
+    if (!Wanted(result.resource_type)) continue;
+    ProcessedItem item;
+    item.resource_type = result.resource_type;
+    item.rule = result.rule ? result.rule->name : "";
+    if (result.outcome == MappedResource::Outcome::kFiltered) {
+      item.kind = ProcessedItem::Kind::kFiltered;
+    } else if (result.outcome == MappedResource::Outcome::kFailed) {
+      MarkDead(item, record, "map", result.error);
+    } else {
+      auto validate_start = std::chrono::steady_clock::now();
+      Finish(record, *result.resource, WriteJson(*result.resource), item);
+      validate_seconds += SecondsSince(validate_start);
+    }
+    out.push_back(std::move(item));
+  }
+}
+
+void RecordProcessor::Finish(const RawRecord& record, const JsonDocument& doc, std::string json,
+                             ProcessedItem& item) const {
+  std::vector<ValidationIssue> issues = validator_.Validate(doc);
+  std::string errors = DescribeIssues(issues);
+  if (!errors.empty()) {
+    MarkDead(item, record, "validate", errors, json);
+    return;
+  }
+  std::string id = StringMember(doc, "id");
+  if (id.empty()) {
+    MarkDead(item, record, "validate",
+             item.resource_type + ".id: required by ferry to write idempotently; give the rule a 'key'", json);
+    return;
+  }
+  item.kind = ProcessedItem::Kind::kResource;
+  item.resource.resource_type = item.resource_type;
+  item.resource.id = std::move(id);
+  item.resource.digest = Sha256Of(json);
+  item.resource.json = std::move(json);
+  item.resource.location = record.location;
+}
+
+}  // namespace ferry

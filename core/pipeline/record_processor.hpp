@@ -1,0 +1,61 @@
+#pragma once
+/// The per-record work of the pipeline, run on the worker pool: map a row (or parse a
+/// FHIR document), validate the resource, and describe the outcome as ProcessedItems
+/// (one per applicable mapping rule). Pure: no I/O, no shared mutable state.
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/adapter.hpp"
+#include "core/fhir/validator.hpp"
+#include "core/report/run_summary.hpp"
+#include "mappings/engine/mapper.hpp"
+
+namespace ferry {
+
+/// What became of one (record, rule) pair before the sink.
+struct ProcessedItem {
+  enum class Kind { kResource, kFiltered, kDead };
+  Kind kind = Kind::kResource;
+  std::string resource_type;  ///< the group in per-type counts
+  std::string rule;           ///< the mapping rule name; "" for FHIR sources
+  Resource resource;          ///< kResource: ready for the sink
+  FailureNote failure;        ///< kDead: for reports
+  std::string dead_letter;    ///< kDead: the rendered dead-letter line
+};
+
+class RecordProcessor {
+ public:
+  /// `spec` and `mapper` are null for FHIR sources. `wanted_types` empty = every type.
+  RecordProcessor(const MappingSpec* spec, const Mapper* mapper, const Validator& validator,
+                  std::set<std::string> wanted_types);
+
+  /// Appends the items of `record` to `out`. Seconds spent mapping and validating are
+  /// added to `map_seconds` / `validate_seconds`.
+  void Process(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
+               double& validate_seconds) const;
+
+  /// True when resources of `resource_type` are to be migrated.
+  bool Wanted(const std::string& resource_type) const;
+
+ private:
+  void ProcessDocument(const RawRecord& record, std::vector<ProcessedItem>& out, double& validate_seconds) const;
+  void ProcessRow(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
+                  double& validate_seconds) const;
+  /// Validates `doc` and fills `item` as a resource or a validate-stage failure.
+  void Finish(const RawRecord& record, const JsonDocument& doc, std::string json, ProcessedItem& item) const;
+
+  /// stream -> its first wanted rule, to which a row that cannot be read is counted.
+  std::map<std::string, const MappingRule*> first_rule_;
+  const Mapper* mapper_;
+  const Validator& validator_;
+  std::set<std::string> wanted_types_;
+};
+
+/// Makes `item` a dead item of `stage` with `error`, rendering its dead-letter line.
+void MarkDead(ProcessedItem& item, const RawRecord& record, std::string_view stage, std::string error,
+              std::string_view resource_json = {});
+
+}  // namespace ferry

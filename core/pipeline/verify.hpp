@@ -1,0 +1,51 @@
+#pragma once
+/// `ferry verify`: reconciles the source, as mapped now, with what the target holds.
+///
+/// Both sides are reduced to (type, id, SHA-256 of the canonical JSON) in a scratch
+/// SQLite file beside the state (so memory stays flat), then compared: per-type counts,
+/// an order-independent digest per type (DigestSum), and the ids that are missing,
+/// unexpected or different. Only ids are ever reported, never content.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/common/progress.hpp"
+#include "core/plan/plan.hpp"
+
+namespace ferry {
+
+struct TypeVerification {
+  std::string resource_type;
+  std::uint64_t source_count = 0;
+  std::uint64_t target_count = 0;
+  std::string source_digest;  ///< DigestSum hex
+  std::string target_digest;
+  std::uint64_t missing = 0;      ///< in the source, not in the target
+  std::uint64_t unexpected = 0;   ///< in the target, not in the source
+  std::uint64_t different = 0;    ///< in both, content differs
+  std::vector<std::string> example_ids;  ///< up to VerifyOptions::max_ids, "missing Patient/123"
+  bool Matches() const { return missing == 0 && unexpected == 0 && different == 0; }
+};
+
+struct VerifyResult {
+  std::vector<TypeVerification> types;  ///< sorted by type
+  std::uint64_t source_failed = 0;      ///< source records that cannot be mapped or validated (not expected in the target)
+  bool Matches() const;
+};
+
+struct VerifyOptions {
+  std::vector<std::string> only_types;
+  std::size_t max_ids = 20;
+  Progress* progress = nullptr;
+};
+
+/// Compares source and target of `plan`. Throws like RunPlan.
+VerifyResult VerifyPlan(const Plan& plan, const VerifyOptions& options);
+
+/// SHA-256 of the canonical form of a resource's JSON text; the server-managed
+/// `meta.versionId`, `meta.lastUpdated` and `meta.source` are left out. Empty when
+/// `json` does not parse.
+std::string CanonicalDigest(std::string_view json);
+
+}  // namespace ferry

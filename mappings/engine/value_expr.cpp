@@ -1,0 +1,117 @@
+#include "mappings/engine/value_expr.hpp"
+
+#include "core/common/hash.hpp"
+#include "core/common/strings.hpp"
+
+namespace ferry {
+
+namespace {
+
+EvalOutcome EvaluateTemplate(const TemplateExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out) {
+  std::string& text = ctx.scratch;
+  text.clear();
+  for (const auto& part : expr.parts) {
+    if (!part.column) {
+      text += part.literal;
+      continue;
+    }
+    std::optional<std::string_view> cell = ctx.ReadCell(*part.column, expr.trim, scope);
+    if (!cell) return EvalOutcome::kFailed;
+    if (cell->empty()) return ctx.Empty(expr.required, *part.column, scope) ? EvalOutcome::kOmitted : EvalOutcome::kFailed;
+    text += *cell;
+  }
+  out = MakeString(text, ctx.allocator);
+  return EvalOutcome::kValue;
+}
+
+EvalOutcome EvaluateRef(const RefExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out) {
+  std::string& key = ctx.scratch;
+  key.clear();
+  for (const auto& column : expr.columns) {
+    std::optional<std::string_view> cell = ctx.ReadCell(column, true, scope);
+    if (!cell) return EvalOutcome::kFailed;
+    if (cell->empty()) return ctx.Empty(expr.required, column, scope) ? EvalOutcome::kOmitted : EvalOutcome::kFailed;
+    if (&column != &expr.columns.front()) key += '|';
+    key += *cell;
+  }
+  const std::string reference = expr.resource_type + "/" + ResourceIdFor(ctx.system, expr.resource_type, key);
+  out.SetObject();
+  out.AddMember("reference", MakeString(reference, ctx.allocator), ctx.allocator);
+  return EvalOutcome::kValue;
+}
+
+EvalOutcome EvaluateObject(const ValueExpr& expr, const ObjectExpr& object, EvalContext& ctx,
+                           const PathScope& scope, JsonValue& out) {
+  out.SetObject();
+  bool has_data = false;
+  for (const auto& [name, member] : object.members) {
+    const PathScope member_scope{&scope, name, -1};
+    JsonValue value;
+    const EvalOutcome outcome = Evaluate(*member, ctx, member_scope, value);
+    if (outcome == EvalOutcome::kFailed) return outcome;
+    if (outcome == EvalOutcome::kOmitted) continue;
+    has_data = has_data || member->data_backed;
+    out.AddMember(MakeString(name, ctx.allocator), value, ctx.allocator);
+  }
+  if (out.MemberCount() == 0 || (expr.data_backed && !has_data)) return EvalOutcome::kOmitted;
+  return EvalOutcome::kValue;
+}
+
+EvalOutcome EvaluateSequence(const SequenceExpr& sequence, EvalContext& ctx, const PathScope& scope,
+                             JsonValue& out) {
+  out.SetArray();
+  int item_idx = 0;
+  for (const auto& item : sequence.items) {
+    const PathScope item_scope{&scope, {}, item_idx++};
+    JsonValue value;
+    const EvalOutcome outcome = Evaluate(*item, ctx, item_scope, value);
+    if (outcome == EvalOutcome::kFailed) return outcome;
+    if (outcome == EvalOutcome::kValue) out.PushBack(value, ctx.allocator);
+  }
+  return out.Empty() ? EvalOutcome::kOmitted : EvalOutcome::kValue;
+}
+
+}  // namespace
+
+JsonValue ConstValue::ToJson(JsonAllocator& allocator) const {
+  switch (type) {
+    case Type::kNumber:
+      return MakeRawNumber(text, allocator);
+    case Type::kBoolean:
+      return JsonValue(text == "true");
+    case Type::kString:
+      break;
+  }
+  return MakeString(text, allocator);
+}
+
+EvalOutcome Evaluate(const ValueExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out) {
+  if (expr.when) {
+    const Truth truth = Evaluate(*expr.when, ctx, scope);
+    if (truth == Truth::kError) return EvalOutcome::kFailed;
+    if (truth == Truth::kFalse) return EvalOutcome::kOmitted;
+  }
+  if (const auto* constant = std::get_if<ConstValue>(&expr.body)) {
+    out = constant->ToJson(ctx.allocator);
+    return EvalOutcome::kValue;
+  }
+  if (const auto* column = std::get_if<ColumnExpr>(&expr.body)) return EvaluateColumn(*column, ctx, scope, out);
+  if (const auto* text = std::get_if<TemplateExpr>(&expr.body)) return EvaluateTemplate(*text, ctx, scope, out);
+  if (const auto* ref = std::get_if<RefExpr>(&expr.body)) return EvaluateRef(*ref, ctx, scope, out);
+  if (const auto* object = std::get_if<ObjectExpr>(&expr.body)) return EvaluateObject(expr, *object, ctx, scope, out);
+  return EvaluateSequence(std::get<SequenceExpr>(expr.body), ctx, scope, out);
+}
+
+std::string ResourceIdFor(const std::string& system, std::string_view resource_type, std::string_view key) {
+  std::string name;
+  name.reserve(system.size() + resource_type.size() + key.size() + 2);
+  name.append(system).append(1, '|').append(resource_type).append(1, '|').append(key);
+  return Uuid5(kFerryUuidNamespace, name);
+}
+
+bool IsSingleValue(const ValueExpr& expr) {
+  return std::holds_alternative<ConstValue>(expr.body) || std::holds_alternative<ColumnExpr>(expr.body) ||
+         std::holds_alternative<TemplateExpr>(expr.body);
+}
+
+}  // namespace ferry

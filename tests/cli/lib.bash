@@ -1,0 +1,59 @@
+# Shared helpers for the CLI tests: each test is one short script run by ctest with
+# FERRY (the binary) and FERRY_SOURCE_DIR set. Sourced, not run.
+set -euo pipefail
+: "${FERRY:?FERRY must point at the ferry binary}"
+: "${FERRY_SOURCE_DIR:?FERRY_SOURCE_DIR must point at the source tree}"
+WORK=$(mktemp -d /tmp/ferry-cli.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+OUT="$WORK/ferry.stdout"  # what the last run_ferry printed
+ERR="$WORK/ferry.stderr"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# run_ferry EXPECTED_EXIT ARGS... : runs ferry, output in $OUT and $ERR.
+run_ferry() {
+  local expected=$1; shift
+  local status=0
+  "$FERRY" "$@" >"$OUT" 2>"$ERR" || status=$?
+  if [ "$status" != "$expected" ]; then
+    echo "--- stdout"; cat "$OUT"; echo "--- stderr"; cat "$ERR"
+    fail "ferry $* exited $status, expected $expected"
+  fi
+}
+
+# expect_line FILE LINE : FILE has LINE exactly, as a whole line.
+expect_line() {
+  grep -qxF -- "$2" "$1" || { echo "--- $1"; cat "$1"; fail "missing line: $2"; }
+}
+
+# synth_csv N SEED DIR : a synthetic Synthea-layout CSV export in DIR.
+synth_csv() { "$FERRY" synth --patients "$1" --seed "$2" --format csv --out "$3" -q; }
+
+# write_plan FILE SOURCE_DIR TARGET_ADAPTER TARGET_PATH : a csv -> target plan.
+write_plan() {
+  cat >"$1" <<PLAN
+version: 1
+name: $(basename "$1" .yaml)
+source:
+  adapter: csv
+  path: $2
+  mapping: $FERRY_SOURCE_DIR/mappings/synthea-csv.yaml
+target:
+  adapter: $3
+  path: $4
+options: { batch_size: 100 }
+PLAN
+}
+
+# count_ids NDJSON_DIR : "lines distinct" over every *.ndjson in the dir.
+count_ids() {
+  python3 - "$1" <<'PY'
+import json, sys, pathlib
+lines, ids = 0, set()
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.ndjson")):
+    for line in f.read_text().splitlines():
+        r = json.loads(line); lines += 1; ids.add((r["resourceType"], r["id"]))
+print(lines, len(ids))
+PY
+}

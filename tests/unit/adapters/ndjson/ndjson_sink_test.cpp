@@ -1,0 +1,198 @@
+#include "adapters/ndjson/ndjson_sink.hpp"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include "adapters/ndjson/manifest.hpp"
+#include "core/common/error.hpp"
+#include "tests/unit/adapters/test_util.hpp"
+
+namespace ferry::ndjson {
+
+namespace {
+
+using test::ReadFile;
+using test::TempDir;
+using test::WriteFile;
+
+Resource MakeResource(const std::string& type, const std::string& id) {
+  Resource resource;
+  resource.resource_type = type;
+  resource.id = id;
+  resource.json = "{\"resourceType\":\"" + type + "\",\"id\":\"" + id + "\"}";
+  return resource;
+}
+
+std::vector<WriteStatus> Statuses(const std::vector<WriteOutcome>& outcomes) {
+  std::vector<WriteStatus> statuses;
+  for (const WriteOutcome& outcome : outcomes) statuses.push_back(outcome.status);
+  return statuses;
+}
+
+mode_t CurrentUmask() {
+  mode_t mask = umask(0);
+  umask(mask);
+  return mask;
+}
+
+/// Sets FERRY_FIXED_TIME for the life of the guard.
+struct FixedTime {
+  FixedTime() { setenv("FERRY_FIXED_TIME", "2024-01-02T03:04:05.000Z", 1); }
+  ~FixedTime() { unsetenv("FERRY_FIXED_TIME"); }
+};
+
+}  // namespace
+
+TEST_CASE("NDJSON sink writes lines in order and checkpoints lengths", "[ndjson]") {
+  TempDir dir;
+  NdjsonSink sink(dir.path() / "out", false, "");
+  std::vector<Resource> batch = {MakeResource("Patient", "p1"), MakeResource("Observation", "o1"),
+                                 MakeResource("Patient", "p2")};
+  CHECK(Statuses(sink.Write(batch)) == std::vector<WriteStatus>{WriteStatus::kWritten,
+                                                                WriteStatus::kWritten,
+                                                                WriteStatus::kWritten});
+  CHECK(sink.Commit() == "Observation.ndjson 41 1\nPatient.ndjson 74 2\n");
+  CHECK(ReadFile(dir / "out/Patient.ndjson") ==
+        "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n{\"resourceType\":\"Patient\",\"id\":\"p2\"}"
+        "\n");
+  struct stat info {};
+  REQUIRE(stat((dir / "out").c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == (0755 & ~CurrentUmask()));
+}
+
+TEST_CASE("NDJSON sink fails resources it cannot hold as one line", "[ndjson]") {
+  TempDir dir;
+  NdjsonSink sink(dir.path(), false, "");
+  Resource bad_type = MakeResource("Patient", "p1");
+  bad_type.resource_type = "../etc";
+  Resource two_lines = MakeResource("Patient", "p2");
+  two_lines.json = "{\n}";
+  std::vector<WriteOutcome> outcomes = sink.Write(std::vector<Resource>{bad_type, two_lines});
+  REQUIRE(outcomes.size() == 2);
+  CHECK(outcomes[0].status == WriteStatus::kFailed);
+  CHECK(outcomes[0].error == "resource type is not a FHIR resource type name");
+  CHECK(outcomes[1].error == "resource JSON holds a line break; NDJSON needs one line");
+  CHECK(sink.Commit() == "");
+}
+
+TEST_CASE("NDJSON sink Restore cuts files back to the checkpoint", "[ndjson]") {
+  TempDir dir;
+  std::string checkpoint;
+  {
+    NdjsonSink sink(dir.path(), false, "");
+    sink.Write(std::vector<Resource>{MakeResource("Patient", "p1")});
+    checkpoint = sink.Commit();
+    sink.Write(
+        std::vector<Resource>{MakeResource("Patient", "p2"), MakeResource("Encounter", "e1")});
+    sink.Commit();  // written, but the crash comes before the state stores this checkpoint
+  }
+  NdjsonSink resumed(dir.path(), false, "");
+  resumed.Restore(checkpoint);
+  CHECK(ReadFile(dir / "Patient.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n");
+  CHECK(ReadFile(dir / "Encounter.ndjson") == "");
+  resumed.Write(std::vector<Resource>{MakeResource("Patient", "p2")});
+  CHECK(resumed.Commit() == "Patient.ndjson 74 2\n");
+  CHECK(ReadFile(dir / "Patient.ndjson") ==
+        "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n{\"resourceType\":\"Patient\",\"id\":\"p2\"}"
+        "\n");
+}
+
+TEST_CASE("NDJSON sink Restore refuses a file shorter than the checkpoint", "[ndjson]") {
+  TempDir dir;
+  WriteFile(dir / "Patient.ndjson", "{}\n");
+  NdjsonSink sink(dir.path(), false, "");
+  CHECK_THROWS_WITH(sink.Restore("Patient.ndjson 10 2\n"),
+                    (dir / "Patient.ndjson") +
+                        " holds 3 bytes, fewer than the last checkpoint's 10; the target was "
+                        "changed outside ferry, so run again without --resume into an empty "
+                        "directory");
+  CHECK_THROWS_WITH(sink.Restore("Patient.ndjson ten 2\n"),
+                    "ndjson sink: the saved checkpoint is damaged; run again without --resume "
+                    "into an empty directory");
+}
+
+TEST_CASE("NDJSON sink refuses a directory that holds NDJSON unless overwrite", "[ndjson]") {
+  TempDir dir;
+  WriteFile(dir / "Patient.ndjson", "{\"id\":\"old\"}\n");
+  WriteFile(dir / "Observation.ndjson", "{\"id\":\"old\"}\n");
+  NdjsonSink refusing(dir.path(), false, "plan.yaml:9:3: ");
+  CHECK_THROWS_WITH(refusing.Write(std::vector<Resource>{MakeResource("Patient", "p1")}),
+                    "plan.yaml:9:3: target directory " + dir.path().string() +
+                        " already holds Observation.ndjson; set overwrite: true or choose an "
+                        "empty directory");
+  CHECK_THROWS_AS(refusing.Write(std::vector<Resource>{MakeResource("Patient", "p1")}), PlanError);
+
+  NdjsonSink overwriting(dir.path(), true, "");
+  overwriting.Write(std::vector<Resource>{MakeResource("Patient", "p1")});
+  overwriting.Commit();
+  CHECK(ReadFile(dir / "Patient.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "Observation.ndjson"));
+}
+
+TEST_CASE("NDJSON sink Finish writes a Bulk Data manifest", "[ndjson]") {
+  FixedTime fixed_time;
+  TempDir dir;
+  NdjsonSink sink(dir.path(), false, "");
+  sink.Write(std::vector<Resource>{MakeResource("Patient", "p1"), MakeResource("Condition", "c1"),
+                                   MakeResource("Patient", "p2")});
+  sink.Finish();
+  CHECK(ReadFile(dir / "manifest.json") == R"({
+  "transactionTime": "2024-01-02T03:04:05.000Z",
+  "request": "ferry run",
+  "requiresAccessToken": false,
+  "output": [
+    {
+      "type": "Condition",
+      "url": "Condition.ndjson",
+      "count": 1
+    },
+    {
+      "type": "Patient",
+      "url": "Patient.ndjson",
+      "count": 2
+    }
+  ],
+  "error": []
+}
+)");
+}
+
+TEST_CASE("Manifest time is a UTC instant with milliseconds", "[ndjson]") {
+  std::string time = TransactionTime();
+  REQUIRE(time.size() == 24);
+  CHECK(time[10] == 'T');
+  CHECK(time[19] == '.');
+  CHECK(time[23] == 'Z');
+}
+
+TEST_CASE("NDJSON sink Scan visits every line with its type and id", "[ndjson]") {
+  TempDir dir;
+  NdjsonSink sink(dir.path(), false, "");
+  sink.Write(std::vector<Resource>{MakeResource("Patient", "p1"), MakeResource("Condition", "c1")});
+  std::vector<std::string> seen;
+  sink.Scan([&](const StoredResource& stored) {
+    seen.push_back(std::string(stored.resource_type) + "/" + std::string(stored.id) + " " +
+                   std::string(stored.json));
+  });
+  CHECK(seen ==
+        std::vector<std::string>{"Condition/c1 {\"resourceType\":\"Condition\",\"id\":\"c1\"}",
+                                 "Patient/p1 {\"resourceType\":\"Patient\",\"id\":\"p1\"}"});
+  WriteFile(dir / "Encounter.ndjson", "{\"id\":\"e1\"}\n[1]\n");
+  CHECK_THROWS_WITH(sink.Scan([](const StoredResource&) {}),
+                    "Encounter.ndjson:2: cannot read the target back: not a JSON object; the "
+                    "file was changed outside ferry");
+}
+
+TEST_CASE("NDJSON sink opens from config", "[ndjson]") {
+  TempDir dir;
+  auto sink = OpenSink(test::MakeConfig("ndjson", {{"path", dir / "a/b"}, {"overwrite", "false"}}));
+  sink->Write(std::vector<Resource>{MakeResource("Patient", "p1")});
+  sink->Finish();
+  CHECK(std::filesystem::exists(dir / "a/b/Patient.ndjson"));
+  CHECK(std::filesystem::exists(dir / "a/b/manifest.json"));
+  CHECK_FALSE(std::filesystem::exists(dir / "a/b/manifest.json.tmp"));
+}
+
+}  // namespace ferry::ndjson
