@@ -10,9 +10,42 @@ namespace ferry {
 
 const char* const kFerryUuidNamespace = "4b1f6a5e-3c3b-5b7e-9d4a-6f65727279a1";
 
+namespace {
+
+/// OpenSSL 3's one-shot SHA256()/SHA1() look the algorithm up and take a lock on every
+/// call; fetch each algorithm once and keep one context per thread instead.
+class Hasher {
+ public:
+  explicit Hasher(const char* algorithm)
+      : md_(EVP_MD_fetch(nullptr, algorithm, nullptr)), ctx_(EVP_MD_CTX_new()) {
+    if (!md_ || !ctx_) throw std::runtime_error(std::string("OpenSSL cannot provide ") + algorithm);
+  }
+  ~Hasher() {
+    EVP_MD_CTX_free(ctx_);
+    EVP_MD_free(md_);
+  }
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+
+  /// Writes the digest of `data` to `out` (large enough for the algorithm).
+  void Digest(std::string_view data, unsigned char* out) {
+    unsigned int size = 0;
+    if (EVP_DigestInit_ex2(ctx_, md_, nullptr) != 1 || EVP_DigestUpdate(ctx_, data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx_, out, &size) != 1)
+      throw std::runtime_error("OpenSSL digest failed");
+  }
+
+ private:
+  EVP_MD* md_;
+  EVP_MD_CTX* ctx_;
+};
+
+}  // namespace
+
 Sha256 Sha256Of(std::string_view data) {
+  thread_local Hasher hasher("SHA256");
   Sha256 digest;
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
+  hasher.Digest(data, digest.data());
   return digest;
 }
 
@@ -58,8 +91,9 @@ std::string Uuid5(std::string_view ns, std::string_view name) {
   }
   if (bytes.size() != 16) throw std::invalid_argument("Uuid5: namespace is not a UUID");
   bytes.append(name);
-  unsigned char sha[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), sha);
+  thread_local Hasher hasher("SHA1");
+  unsigned char sha[EVP_MAX_MD_SIZE];
+  hasher.Digest(bytes, sha);
   sha[6] = static_cast<unsigned char>((sha[6] & 0x0F) | 0x50);
   sha[8] = static_cast<unsigned char>((sha[8] & 0x3F) | 0x80);
   std::string hex = ToHex(sha, 16);

@@ -7,6 +7,8 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace ferry {
@@ -41,8 +43,23 @@ class RawNumberFilter {
   std::string scratch_;
 };
 
-constexpr unsigned kParseFlags = rapidjson::kParseNumbersAsStringsFlag |
-                                 rapidjson::kParseValidateEncodingFlag;
+constexpr unsigned kAsciiFlags = rapidjson::kParseNumbersAsStringsFlag;
+constexpr unsigned kUtf8Flags = kAsciiFlags | rapidjson::kParseValidateEncodingFlag;
+
+/// True when `text` has no byte >= 0x80: then there is no UTF-8 to validate (the common
+/// case), and the parse can skip RapidJSON's costly encoding check.
+bool IsAscii(std::string_view text) {
+  std::size_t idx = 0;
+  for (; idx + 8 <= text.size(); idx += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + idx, sizeof word);
+    if (word & 0x8080808080808080ULL) return false;
+  }
+  for (; idx < text.size(); ++idx) {
+    if (static_cast<unsigned char>(text[idx]) & 0x80) return false;
+  }
+  return true;
+}
 
 struct Generator {
   std::string_view text;
@@ -51,7 +68,7 @@ struct Generator {
     rapidjson::MemoryStream stream(text.data(), text.size());
     rapidjson::Reader reader;
     RawNumberFilter filter(doc);
-    result = reader.Parse<kParseFlags>(stream, filter);
+    result = IsAscii(text) ? reader.Parse<kAsciiFlags>(stream, filter) : reader.Parse<kUtf8Flags>(stream, filter);
     return !result.IsError();
   }
 };

@@ -7,6 +7,9 @@ namespace ferry {
 
 namespace {
 
+constexpr auto kCommitInterval = std::chrono::seconds(1);
+constexpr std::size_t kMaxPendingBatches = 64;
+
 void Note(GroupResult& group, const FailureNote& note) {
   if (group.failures.size() < kMaxFailureNotes) group.failures.push_back(note);
 }
@@ -14,19 +17,27 @@ void Note(GroupResult& group, const FailureNote& note) {
 }  // namespace
 
 BatchCommitter::BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter)
-    : sink_(sink), state_(state), dead_letter_(dead_letter) {}
+    : sink_(sink),
+      state_(state),
+      dead_letter_(dead_letter),
+      last_commit_(std::chrono::steady_clock::now()),
+      state_has_records_(state && state->RecordCount() > 0) {}
+
+std::optional<StoredRecord> BatchCommitter::Lookup(std::uint64_t key) {
+  std::int64_t run = state_ ? state_->run() : 0;
+  if (auto it = pending_digests_.find(key); it != pending_digests_.end()) return StoredRecord{it->second, run};
+  if (state_ && state_has_records_) return state_->StoredDigest(key);
+  return std::nullopt;
+}
 
 std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index) {
   std::vector<Resource> writes;
-  std::unordered_map<std::uint64_t, std::uint64_t> in_batch;  // key -> digest, ids seen in this batch
   for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx) {
     ProcessedItem& item = batch.items[item_idx];
     if (item.kind != ProcessedItem::Kind::kResource) continue;
     std::uint64_t key = RecordKey(item.resource.resource_type, item.resource.id);
     std::uint64_t digest = DigestPrefix(item.resource.digest);
-    std::optional<StoredRecord> stored;
-    if (auto it = in_batch.find(key); it != in_batch.end()) stored = StoredRecord{it->second, state_ ? state_->run() : 0};
-    else if (state_) stored = state_->StoredDigest(key);
+    std::optional<StoredRecord> stored = Lookup(key);
     bool same_run = stored && state_ && stored->run == state_->run();
     if (stored && stored->digest == digest) {
       statuses_[item_idx] = WriteStatus::kUnchanged;
@@ -39,7 +50,7 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
       write_index.push_back(item_idx);
       writes.push_back(item.resource);
     }
-    in_batch[key] = digest;
+    pending_digests_[key] = digest;
   }
   return writes;
 }
@@ -90,15 +101,22 @@ void BatchCommitter::Account(const ProcessedItem& item, WriteStatus status, Batc
   }
 }
 
-void BatchCommitter::CommitDurably(const ProcessedBatch& batch, BatchCommit& commit) {
-  if (!state_) return;
-  commit.checkpoint.source_cursor = batch.cursor;
-  if (dead_letter_) commit.checkpoint.dead_letter_bytes = dead_letter_->Flush();
-  if (sink_) {
-    commit.checkpoint.sink_checkpoint = sink_->Commit();
-    commit.checkpoint.has_sink_checkpoint = true;
+void BatchCommitter::Flush() {
+  auto start = std::chrono::steady_clock::now();
+  if (state_ && pending_batches_ > 0) {
+    if (dead_letter_) pending_.checkpoint.dead_letter_bytes = dead_letter_->Flush();
+    if (sink_) {
+      pending_.checkpoint.sink_checkpoint = sink_->Commit();
+      pending_.checkpoint.has_sink_checkpoint = true;
+    }
+    state_->Commit(pending_);
+    state_has_records_ = state_has_records_ || !pending_.records.empty();
   }
-  state_->Commit(commit);
+  pending_ = BatchCommit{};
+  pending_digests_.clear();
+  pending_batches_ = 0;
+  last_commit_ = std::chrono::steady_clock::now();
+  write_seconds_ += std::chrono::duration<double>(last_commit_ - start).count();
 }
 
 void BatchCommitter::Commit(ProcessedBatch& batch) {
@@ -107,11 +125,13 @@ void BatchCommitter::Commit(ProcessedBatch& batch) {
   std::vector<std::size_t> write_index;
   std::vector<Resource> writes = SelectWrites(batch, write_index);
   WriteToSink(batch, writes, write_index);
-  BatchCommit commit;
   for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx)
-    Account(batch.items[item_idx], statuses_[item_idx], commit);
-  CommitDurably(batch, commit);
-  write_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Account(batch.items[item_idx], statuses_[item_idx], pending_);
+  pending_.checkpoint.source_cursor = batch.cursor;
+  ++pending_batches_;
+  auto now = std::chrono::steady_clock::now();
+  write_seconds_ += std::chrono::duration<double>(now - start).count();
+  if (now - last_commit_ >= kCommitInterval || pending_batches_ >= kMaxPendingBatches) Flush();
 }
 
 }  // namespace ferry

@@ -3,12 +3,19 @@
 /// decides unchanged vs. to-write from the state, writes to the sink, appends the
 /// dead-letter lines, and commits sink, dead-letter and state together. Keeps the
 /// accounting of the run.
+///
+/// Durable commits are grouped: at most once per kCommitInterval (and at the end), so
+/// that fsyncs do not dominate. A crash loses only the work since the last durable
+/// commit, which `--resume` redoes; the sink's Restore and idempotent writes make
+/// sure nothing is duplicated.
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/adapter.hpp"
@@ -33,8 +40,10 @@ class BatchCommitter {
   /// `sink`, `state` and `dead_letter` are all null on a dry run (nothing is written).
   BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter);
 
-  /// Commits `batch` (the next in sequence).
+  /// Takes `batch` (the next in sequence); makes it durable when the interval is up.
   void Commit(ProcessedBatch& batch);
+  /// Makes everything taken so far durable (call at the end, or when stopping).
+  void Flush();
 
   /// The accounting so far: per type and per rule.
   std::map<std::string, GroupResult>& types() { return types_; }
@@ -47,7 +56,8 @@ class BatchCommitter {
   std::vector<Resource> SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index);
   void WriteToSink(ProcessedBatch& batch, std::vector<Resource>& writes, const std::vector<std::size_t>& write_index);
   void Account(const ProcessedItem& item, WriteStatus status, BatchCommit& commit);
-  void CommitDurably(const ProcessedBatch& batch, BatchCommit& commit);
+  /// The state's record of `key`, counting batches not yet durable.
+  std::optional<StoredRecord> Lookup(std::uint64_t key);
 
   Sink* sink_;
   StateStore* state_;
@@ -55,8 +65,12 @@ class BatchCommitter {
   std::map<std::string, GroupResult> types_;
   std::map<std::string, GroupResult> rules_;
   std::vector<WriteStatus> statuses_;  ///< per item of the current batch
+  BatchCommit pending_;                ///< taken but not yet durable
+  std::unordered_map<std::uint64_t, std::uint64_t> pending_digests_;  ///< key -> digest, not yet durable
+  std::size_t pending_batches_ = 0;
+  std::chrono::steady_clock::time_point last_commit_;
+  bool state_has_records_ = false;     ///< false: a first run; nothing to look up
   double write_seconds_ = 0;
-  bool has_sink_checkpoint_ = false;
 };
 
 }  // namespace ferry

@@ -167,6 +167,7 @@ void RunContext::CommitAll(BatchCommitter& committer) {
       if (options_.progress) options_.progress->Update(records_done, fraction);
     }
   }
+  committer.Flush();
   if (options_.progress) options_.progress->Finish(records_done);
 }
 

@@ -16,7 +16,8 @@ std::int64_t DaysFromCivil(int year, int month, int day) {
   const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
   const std::int64_t year_of_era = year - era * 400;
   const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const std::int64_t day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
 }
 
@@ -26,7 +27,8 @@ Civil CivilFromDays(std::int64_t days) {
   const std::int64_t day_of_era = days - era * 146097;
   const std::int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const std::int64_t mp = (5 * day_of_year + 2) / 153;
   const auto day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
   const auto month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
@@ -34,7 +36,9 @@ Civil CivilFromDays(std::int64_t days) {
   return {year, month, day};
 }
 
-std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 void AppendDigits(std::string& out, std::int64_t value, int width) {
   char buffer[8];
@@ -57,7 +61,9 @@ void AppendDate(std::string& out, const Civil& civil) {
 
 Instant ReferenceTime() { return FromCivil(2026, 1, 1); }
 
-Instant FromCivil(int year, int month, int day) { return DaysFromCivil(year, month, day) * kSecondsPerDay; }
+Instant FromCivil(int year, int month, int day) {
+  return DaysFromCivil(year, month, day) * kSecondsPerDay;
+}
 
 std::string FormatDate(Instant instant) {
   std::string out;

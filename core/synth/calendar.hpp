@@ -11,9 +11,10 @@ namespace ferry::synth {
 /// Seconds since the Unix epoch, UTC.
 using Instant = std::int64_t;
 
+/// Lengths of time in seconds.
 inline constexpr Instant kSecondsPerMinute = 60;
-inline constexpr Instant kSecondsPerHour = 3600;
-inline constexpr Instant kSecondsPerDay = 86400;
+inline constexpr Instant kSecondsPerHour = 3600;  ///< see kSecondsPerMinute
+inline constexpr Instant kSecondsPerDay = 86400;  ///< see kSecondsPerMinute
 /// A mean Gregorian year (365.2425 days), for ages.
 inline constexpr Instant kSecondsPerYear = 31556952;
 

@@ -9,6 +9,7 @@
 
 namespace ferry::synth {
 
+/// The terminologies the codes come from.
 enum class CodeSystem { kSnomed, kLoinc, kRxNorm, kCvx };
 
 /// One code of a standard terminology.
@@ -32,8 +33,19 @@ std::string_view ClassName(EncounterClass encounter_class);
 
 /// The vital signs, labs and surveys the population has; indexes into Observations().
 enum class ObservationKind {
-  kHeight, kWeight, kBmi, kSystolic, kDiastolic, kHeartRate, kRespiratoryRate,
-  kTemperature, kPain, kGlucose, kHbA1c, kCholesterol, kSmoking,
+  kHeight,
+  kWeight,
+  kBmi,
+  kSystolic,
+  kDiastolic,
+  kHeartRate,
+  kRespiratoryRate,
+  kTemperature,
+  kPain,
+  kGlucose,
+  kHbA1c,
+  kCholesterol,
+  kSmoking,
 };
 
 /// An observation's LOINC code, Synthea category, UCUM unit ("" for text values).
@@ -50,13 +62,13 @@ const ObservationDef& Observation(ObservationKind kind);
 /// A problem the population can have, and what is done about it.
 struct ConditionDef {
   Code code;
-  bool chronic;                      ///< never resolves (STOP stays empty)
-  EncounterClass encounter_class;    ///< where an acute episode is seen
-  const Code* medication;            ///< prescribed at diagnosis, or null
-  const Code* procedure;             ///< performed at diagnosis, or null
-  int min_days;                      ///< acute: shortest course
-  int max_days;                      ///< acute: longest course
-  int min_age;                       ///< youngest age (years) it is diagnosed at
+  bool chronic;                    ///< never resolves (STOP stays empty)
+  EncounterClass encounter_class;  ///< where an acute episode is seen
+  const Code* medication;          ///< prescribed at diagnosis, or null
+  const Code* procedure;           ///< performed at diagnosis, or null
+  int min_days;                    ///< acute: shortest course
+  int max_days;                    ///< acute: longest course
+  int min_age;                     ///< youngest age (years) it is diagnosed at
 };
 
 /// Problems seen in ambulatory, emergency and inpatient episodes.
@@ -92,10 +104,11 @@ const Code& FluVaccine();
 /// Encounter types (SNOMED CT) by class; wellness has a child and an adult form.
 const Code& EncounterType(EncounterClass encounter_class, bool child);
 
-/// Procedures done at wellness visits.
+/// Procedures done at wellness visits: reconciling medications (when there are some),
+/// depression screening and a social-needs assessment (adults).
 const Code& MedicationReconciliation();
-const Code& DepressionScreening();
-const Code& NeedsAssessment();
+const Code& DepressionScreening();  ///< SNOMED CT 171207006
+const Code& NeedsAssessment();      ///< SNOMED CT 710824005
 
 /// Smoking-status answers (the text Synthea writes in VALUE).
 std::span<const std::string_view> SmokingStatuses();

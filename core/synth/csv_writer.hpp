@@ -27,6 +27,7 @@ struct CsvTable {
   std::string_view name;    ///< file stem: `patients`
   std::string_view header;  ///< `Id,BIRTHDATE,...`
 };
+/// Every table, patients.csv first.
 std::span<const CsvTable> CsvTables();
 
 /// Synthea's `clean`: commas, CR, LF and CRLF become one space; ends trimmed.

@@ -9,7 +9,8 @@ constexpr std::string_view kSuffixes[] = {"PhD", "MD", "JD"};
 
 std::string Digits(Random& random, int count) {
   std::string out;
-  for (int digit = 0; digit < count; ++digit) out.push_back(static_cast<char>('0' + random.UniformInt(0, 9)));
+  for (int digit = 0; digit < count; ++digit)
+    out.push_back(static_cast<char>('0' + random.UniformInt(0, 9)));
   return out;
 }
 
@@ -29,12 +30,14 @@ std::string_view PickRace(Random& random) {
 void MakeLifespan(Random& random, PatientRecord& record) {
   const Instant reference = ReferenceTime();
   const std::int64_t age_days = random.UniformInt(0, 95 * 365 - 1);
-  record.birth_time = reference - age_days * kSecondsPerDay - random.UniformInt(1, kSecondsPerDay - 1);
+  record.birth_time =
+      reference - age_days * kSecondsPerDay - random.UniformInt(1, kSecondsPerDay - 1);
   record.birthdate = FormatDate(record.birth_time);
   const int age = YearsBetween(record.birth_time, reference);
   const int death_per_mille = age >= 75 ? 250 : age >= 50 ? 60 : 10;
   if (!random.Chance(death_per_mille)) return;
-  const Instant earliest = std::max(record.birth_time + kSecondsPerYear, reference - 10 * kSecondsPerYear);
+  const Instant earliest =
+      std::max(record.birth_time + kSecondsPerYear, reference - 10 * kSecondsPerYear);
   if (earliest >= reference - kSecondsPerDay) return;
   record.death_time = random.UniformInt(earliest, reference - kSecondsPerDay);
   record.deathdate = FormatDate(*record.death_time);
@@ -49,8 +52,10 @@ void MakeName(Random& random, int age, PatientRecord& record) {
   if (age < 18) return;
   record.marital = random.Chance(600) ? "M" : "S";
   record.prefix = male ? "Mr." : (record.marital == "M" ? "Mrs." : "Ms.");
-  if (random.Chance(30)) record.suffix = std::string(random.Pick(std::span<const std::string_view>(kSuffixes)));
-  if (!male && record.marital == "M") record.maiden = NumberedName(random, random.Pick(LastNames()));
+  if (random.Chance(30))
+    record.suffix = std::string(random.Pick(std::span<const std::string_view>(kSuffixes)));
+  if (!male && record.marital == "M")
+    record.maiden = NumberedName(random, random.Pick(LastNames()));
 }
 
 void MakeIdentifiers(Random& random, int age, PatientRecord& record) {
@@ -83,7 +88,8 @@ std::size_t PickPayer(Random& random, int age, std::int64_t income, const World&
   if (age >= 65) return 0;
   if (income < 25000) return 1;
   if (random.Chance(120)) return no_insurance;
-  return static_cast<std::size_t>(random.UniformInt(2, static_cast<std::int64_t>(no_insurance) - 1));
+  return static_cast<std::size_t>(
+      random.UniformInt(2, static_cast<std::int64_t>(no_insurance) - 1));
 }
 
 }  // namespace

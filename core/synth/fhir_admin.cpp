@@ -12,7 +12,8 @@ constexpr std::string_view kSyntheaIdentifier = "https://github.com/synthetichea
 constexpr std::string_view kIdentifierType = "http://terminology.hl7.org/CodeSystem/v2-0203";
 constexpr std::string_view kOmbSystem = "urn:oid:2.16.840.1.113883.6.238";
 constexpr std::string_view kUsCore = "http://hl7.org/fhir/us/core/StructureDefinition/";
-constexpr std::string_view kUtilization = "http://synthetichealth.github.io/synthea/utilization-encounters-extension";
+constexpr std::string_view kUtilization =
+    "http://synthetichealth.github.io/synthea/utilization-encounters-extension";
 
 struct Category {
   std::string_view csv;
@@ -31,8 +32,10 @@ constexpr std::array<Category, 8> kRaceEthnicity = {{
     {"nonhispanic", "2186-5", "Not Hispanic or Latino"},
 }};
 
-constexpr std::array<Category, 4> kMarital = {{
-    {"M", "M", "Married"}, {"S", "S", "Never Married"}, {"D", "D", "Divorced"}, {"W", "W", "Widowed"}}};
+constexpr std::array<Category, 4> kMarital = {{{"M", "M", "Married"},
+                                               {"S", "S", "Never Married"},
+                                               {"D", "D", "Divorced"},
+                                               {"W", "W", "Widowed"}}};
 
 /// GENDER as the mapping maps it: M male, F female, empty omitted, anything else unknown.
 std::string_view AdministrativeGender(std::string_view gender) {
@@ -112,13 +115,16 @@ void PatientIdentifiers(FhirJson& json, const PatientRecord& p) {
   json.EndObject();
   TypedIdentifier(json, "MR", "Medical Record Number", "http://hospital.smarthealthit.org", p.id);
   TypedIdentifier(json, "SS", "Social Security Number", "http://hl7.org/fhir/sid/us-ssn", p.ssn);
-  TypedIdentifier(json, "DL", "Driver's license number", "urn:oid:2.16.840.1.113883.4.3.25", p.drivers);
+  TypedIdentifier(json, "DL", "Driver's license number", "urn:oid:2.16.840.1.113883.4.3.25",
+                  p.drivers);
   TypedIdentifier(json, "PPN", "Passport Number",
-                  "http://standardhealthrecord.org/fhir/StructureDefinition/passportNumber", p.passport);
+                  "http://standardhealthrecord.org/fhir/StructureDefinition/passportNumber",
+                  p.passport);
   json.EndArray();
 }
 
-void StringArray(FhirJson& json, std::string_view key, std::initializer_list<std::string_view> items) {
+void StringArray(FhirJson& json, std::string_view key,
+                 std::initializer_list<std::string_view> items) {
   bool any = false;
   for (std::string_view item : items) any = any || !item.empty();
   if (!any) return;
@@ -130,8 +136,8 @@ void StringArray(FhirJson& json, std::string_view key, std::initializer_list<std
   json.EndArray();
 }
 
-void HumanName(FhirJson& json, std::string_view use, std::string_view family, const PatientRecord& p,
-               bool with_suffix) {
+void HumanName(FhirJson& json, std::string_view use, std::string_view family,
+               const PatientRecord& p, bool with_suffix) {
   json.StartObject();
   json.Member("use", use);
   json.Member("family", family);
@@ -172,8 +178,8 @@ void PatientAddress(FhirJson& json, const PatientRecord& p) {
 }
 
 /// `"address":[{"line":[..],"city":..,"state":..,"postalCode":..,"country":"US"}]`.
-void SimpleAddress(FhirJson& json, std::string_view line, std::string_view city, std::string_view state,
-                   std::string_view zip) {
+void SimpleAddress(FhirJson& json, std::string_view line, std::string_view city,
+                   std::string_view state, std::string_view zip) {
   json.Key("address");
   json.StartArray();
   json.StartObject();
@@ -221,7 +227,8 @@ WorldReferences::WorldReferences(const World& world) {
 PatientReferences::PatientReferences(const PatientRecord& p, const WorldReferences& world_refs)
     : patient(ReferenceTo("Patient", p.id)), world(world_refs) {
   encounters.reserve(p.encounters.size());
-  for (const EncounterRecord& encounter : p.encounters) encounters.push_back(ReferenceTo("Encounter", encounter.id));
+  for (const EncounterRecord& encounter : p.encounters)
+    encounters.push_back(ReferenceTo("Encounter", encounter.id));
 }
 
 std::string_view PatientResource(FhirJson& json, const PatientRecord& p) {
@@ -238,13 +245,14 @@ std::string_view PatientResource(FhirJson& json, const PatientRecord& p) {
   json.Member("deceasedDateTime", p.deathdate);
   PatientAddress(json, p);
   if (const Category* marital = Find(kMarital, p.marital)) {
-    json.Concept("maritalStatus", "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus", marital->code,
-                 marital->display);
+    json.Concept("maritalStatus", "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus",
+                 marital->code, marital->display);
   }
   return json.Finish();
 }
 
-std::string_view OrganizationResource(FhirJson& json, const Organization& o, std::int64_t encounters) {
+std::string_view OrganizationResource(FhirJson& json, const Organization& o,
+                                      std::int64_t encounters) {
   json.Begin("Organization", ResourceId("Organization", {o.id}));
   UtilizationAndIdentifier(json, encounters, o.id);
   json.Key("type");
@@ -252,7 +260,8 @@ std::string_view OrganizationResource(FhirJson& json, const Organization& o, std
   json.StartObject();
   json.Key("coding");
   json.StartArray();
-  json.Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov", "Healthcare Provider");
+  json.Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
+              "Healthcare Provider");
   json.EndArray();
   json.Member("text", "Healthcare Provider");
   json.EndObject();
@@ -288,7 +297,8 @@ std::string_view PractitionerResource(FhirJson& json, const Clinician& c, std::i
 std::string_view PractitionerRoleResource(FhirJson& json, const Clinician& c, const World& world) {
   json.Begin("PractitionerRole", ResourceId("PractitionerRole", {c.id}));
   json.Reference("practitioner", ReferenceTo("Practitioner", c.id));
-  json.Reference("organization", ReferenceTo("Organization", world.organizations[c.organization].id));
+  json.Reference("organization",
+                 ReferenceTo("Organization", world.organizations[c.organization].id));
   if (!c.speciality.empty()) {
     json.Key("specialty");
     json.StartArray();

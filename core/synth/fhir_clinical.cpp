@@ -13,9 +13,12 @@ constexpr std::string_view kActCode = "http://terminology.hl7.org/CodeSystem/v3-
 std::string_view ActCode(EncounterClass encounter_class) {
   switch (encounter_class) {
     case EncounterClass::kWellness:
-    case EncounterClass::kAmbulatory: return "AMB";
-    case EncounterClass::kEmergency: return "EMER";
-    case EncounterClass::kInpatient: return "IMP";
+    case EncounterClass::kAmbulatory:
+      return "AMB";
+    case EncounterClass::kEmergency:
+      return "EMER";
+    case EncounterClass::kInpatient:
+      return "IMP";
   }
   return "AMB";
 }
@@ -35,13 +38,14 @@ std::string_view CategoryDisplay(std::string_view category) {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
 /// `subject`/`patient` and `encounter` references of a row with PATIENT and ENCOUNTER.
-void PatientAndEncounter(FhirJson& json, std::string_view patient_key, const PatientReferences& refs,
-                         std::size_t encounter_idx) {
+void PatientAndEncounter(FhirJson& json, std::string_view patient_key,
+                         const PatientReferences& refs, std::size_t encounter_idx) {
   json.Reference(patient_key, refs.patient);
   json.Reference("encounter", refs.encounters[encounter_idx]);
 }
@@ -55,7 +59,8 @@ void Participant(FhirJson& json, const EncounterRecord& e, const PatientReferenc
   json.StartObject();
   json.Key("coding");
   json.StartArray();
-  json.Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PPRF", "primary performer");
+  json.Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PPRF",
+              "primary performer");
   json.EndArray();
   json.Member("text", "primary performer");
   json.EndObject();
@@ -86,10 +91,11 @@ void Reaction(FhirJson& json, const Code* reaction, std::string_view severity) {
 
 }  // namespace
 
-std::string_view EncounterResource(FhirJson& json, const PatientRecord& p, const PatientReferences& refs,
-                                   std::size_t encounter_idx) {
+std::string_view EncounterResource(FhirJson& json, const PatientRecord& p,
+                                   const PatientReferences& refs, std::size_t encounter_idx) {
   const EncounterRecord& e = p.encounters[encounter_idx];
-  json.Begin("Encounter", std::string_view(refs.encounters[encounter_idx]).substr(sizeof("Encounter/") - 1));
+  json.Begin("Encounter",
+             std::string_view(refs.encounters[encounter_idx]).substr(sizeof("Encounter/") - 1));
   json.Key("identifier");
   json.StartArray();
   json.StartObject();
@@ -122,13 +128,14 @@ std::string_view EncounterResource(FhirJson& json, const PatientRecord& p, const
   return json.Finish();
 }
 
-std::string_view ConditionResource(FhirJson& json, const PatientRecord& p, const PatientReferences& refs,
-                                   const ConditionRecord& c) {
+std::string_view ConditionResource(FhirJson& json, const PatientRecord& p,
+                                   const PatientReferences& refs, const ConditionRecord& c) {
   const std::string& encounter = p.encounters[c.encounter].id;
   json.Begin("Condition", ResourceId("Condition", {p.id, encounter, c.code->code, c.start}));
   json.Status("clinicalStatus", "http://terminology.hl7.org/CodeSystem/condition-clinical",
               c.stop.empty() ? "active" : "resolved");
-  json.Status("verificationStatus", "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed");
+  json.Status("verificationStatus", "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+              "confirmed");
   json.Key("category");
   json.StartArray();
   json.StartObject();
@@ -147,8 +154,8 @@ std::string_view ConditionResource(FhirJson& json, const PatientRecord& p, const
   return json.Finish();
 }
 
-std::string_view ObservationResource(FhirJson& json, const PatientRecord& p, const PatientReferences& refs,
-                                     const ObservationRecord& o) {
+std::string_view ObservationResource(FhirJson& json, const PatientRecord& p,
+                                     const PatientReferences& refs, const ObservationRecord& o) {
   const ObservationDef& def = Observation(o.kind);
   const std::string& encounter = p.encounters[o.encounter].id;
   json.Begin("Observation", ResourceId("Observation", {p.id, encounter, def.code.code, o.date}));
@@ -182,10 +189,12 @@ std::string_view ObservationResource(FhirJson& json, const PatientRecord& p, con
   return json.Finish();
 }
 
-std::string_view MedicationRequestResource(FhirJson& json, const PatientRecord& p, const PatientReferences& refs,
+std::string_view MedicationRequestResource(FhirJson& json, const PatientRecord& p,
+                                           const PatientReferences& refs,
                                            const MedicationRecord& m) {
   const std::string& encounter = p.encounters[m.encounter].id;
-  json.Begin("MedicationRequest", ResourceId("MedicationRequest", {p.id, encounter, m.code->code, m.start}));
+  json.Begin("MedicationRequest",
+             ResourceId("MedicationRequest", {p.id, encounter, m.code->code, m.start}));
   json.Member("status", m.stop.empty() ? "active" : "stopped");
   json.Member("intent", "order");
   json.Key("category");
@@ -193,7 +202,8 @@ std::string_view MedicationRequestResource(FhirJson& json, const PatientRecord& 
   json.StartObject();
   json.Key("coding");
   json.StartArray();
-  json.Coding("http://terminology.hl7.org/CodeSystem/medicationrequest-category", "community", "Community");
+  json.Coding("http://terminology.hl7.org/CodeSystem/medicationrequest-category", "community",
+              "Community");
   json.EndArray();
   json.Member("text", "Community");
   json.EndObject();
@@ -205,16 +215,16 @@ std::string_view MedicationRequestResource(FhirJson& json, const PatientRecord& 
   return json.Finish();
 }
 
-std::string_view AllergyIntoleranceResource(FhirJson& json, const PatientRecord& p, const PatientReferences& refs,
-                                            const AllergyRecord& a) {
+std::string_view AllergyIntoleranceResource(FhirJson& json, const PatientRecord& p,
+                                            const PatientReferences& refs, const AllergyRecord& a) {
   const std::string& encounter = p.encounters[a.encounter].id;
   const AllergyDef& allergy = *a.allergy;
   json.Begin("AllergyIntolerance",
-                ResourceId("AllergyIntolerance", {p.id, encounter, allergy.code.code, a.start}));
+             ResourceId("AllergyIntolerance", {p.id, encounter, allergy.code.code, a.start}));
   json.Status("clinicalStatus", "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
               a.stop.empty() ? "active" : "inactive");
-  json.Status("verificationStatus", "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
-              "confirmed");
+  json.Status("verificationStatus",
+              "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed");
   json.Member("type", allergy.type);
   json.Key("category");
   json.StartArray();
@@ -233,8 +243,8 @@ std::string_view AllergyIntoleranceResource(FhirJson& json, const PatientRecord&
   return json.Finish();
 }
 
-std::string_view ProcedureResource(FhirJson& json, const PatientRecord& p, const PatientReferences& refs,
-                                   const ProcedureRecord& r) {
+std::string_view ProcedureResource(FhirJson& json, const PatientRecord& p,
+                                   const PatientReferences& refs, const ProcedureRecord& r) {
   const std::string& encounter = p.encounters[r.encounter].id;
   json.Begin("Procedure", ResourceId("Procedure", {p.id, encounter, r.code->code, r.start}));
   json.Member("status", "completed");
@@ -245,8 +255,8 @@ std::string_view ProcedureResource(FhirJson& json, const PatientRecord& p, const
   return json.Finish();
 }
 
-std::string_view ImmunizationResource(FhirJson& json, const PatientRecord& p, const PatientReferences& refs,
-                                      const ImmunizationRecord& i) {
+std::string_view ImmunizationResource(FhirJson& json, const PatientRecord& p,
+                                      const PatientReferences& refs, const ImmunizationRecord& i) {
   const std::string& encounter = p.encounters[i.encounter].id;
   json.Begin("Immunization", ResourceId("Immunization", {p.id, encounter, i.code->code, i.date}));
   json.Member("status", "completed");

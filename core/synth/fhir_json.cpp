@@ -7,11 +7,14 @@ namespace ferry::synth {
 
 namespace {
 
-rapidjson::SizeType Size(std::string_view text) { return static_cast<rapidjson::SizeType>(text.size()); }
+rapidjson::SizeType Size(std::string_view text) {
+  return static_cast<rapidjson::SizeType>(text.size());
+}
 
 }  // namespace
 
-std::string ResourceId(std::string_view resource_type, std::initializer_list<std::string_view> key) {
+std::string ResourceId(std::string_view resource_type,
+                       std::initializer_list<std::string_view> key) {
   std::string name(kSyntheaSystem);
   name += '|';
   name += resource_type;
@@ -51,7 +54,9 @@ std::string_view FhirJson::Finish() {
 
 void FhirJson::Key(std::string_view key) { writer_.Key(key.data(), Size(key)); }
 void FhirJson::String(std::string_view text) { writer_.String(text.data(), Size(text)); }
-void FhirJson::Number(std::string_view text) { writer_.RawValue(text.data(), text.size(), rapidjson::kNumberType); }
+void FhirJson::Number(std::string_view text) {
+  writer_.RawValue(text.data(), text.size(), rapidjson::kNumberType);
+}
 void FhirJson::Bool(bool value) { writer_.Bool(value); }
 void FhirJson::StartObject() { writer_.StartObject(); }
 void FhirJson::EndObject() { writer_.EndObject(); }

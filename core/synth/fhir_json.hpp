@@ -35,21 +35,24 @@ class FhirJson {
   /// the next Begin.
   std::string_view Finish();
 
+  /// Raw JSON events, as rapidjson::Writer has them; Number writes `text` as a JSON
+  /// number (the caller has checked it is one).
   void Key(std::string_view key);
-  void String(std::string_view text);
-  void Number(std::string_view text);
-  void Bool(bool value);
-  void StartObject();
-  void EndObject();
-  void StartArray();
-  void EndArray();
+  void String(std::string_view text);  ///< a string value
+  void Number(std::string_view text);  ///< a number value, written as `text`
+  void Bool(bool value);               ///< true or false
+  void StartObject();                  ///< `{`
+  void EndObject();                    ///< `}`
+  void StartArray();                   ///< `[`
+  void EndArray();                     ///< `]`
 
   /// `"key":"text"`, written only when `text` is not empty.
   void Member(std::string_view key, std::string_view text);
   /// `{"system":..,"code":..,"display":..}` with empty members left out.
   void Coding(std::string_view system, std::string_view code, std::string_view display);
   /// `"key":{"coding":[Coding],"text":display}`; nothing when `code` is empty.
-  void Concept(std::string_view key, std::string_view system, std::string_view code, std::string_view display);
+  void Concept(std::string_view key, std::string_view system, std::string_view code,
+               std::string_view display);
   /// The same for a Code of the tables.
   void Concept(std::string_view key, const Code& code);
   /// `"key":[{"coding":[{system,code,display}]}]` (reasonCode); nothing for a null code.

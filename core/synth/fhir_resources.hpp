@@ -35,32 +35,39 @@ struct PatientReferences {
 /// patients.csv -> Patient.
 std::string_view PatientResource(FhirJson& json, const PatientRecord& patient);
 /// organizations.csv -> Organization; `encounters` is its UTILIZATION.
-std::string_view OrganizationResource(FhirJson& json, const Organization& organization, std::int64_t encounters);
+std::string_view OrganizationResource(FhirJson& json, const Organization& organization,
+                                      std::int64_t encounters);
 /// providers.csv -> Practitioner; `encounters` is its ENCOUNTERS.
-std::string_view PractitionerResource(FhirJson& json, const Clinician& clinician, std::int64_t encounters);
+std::string_view PractitionerResource(FhirJson& json, const Clinician& clinician,
+                                      std::int64_t encounters);
 /// providers.csv -> PractitionerRole (the clinician at its ORGANIZATION).
-std::string_view PractitionerRoleResource(FhirJson& json, const Clinician& clinician, const World& world);
+std::string_view PractitionerRoleResource(FhirJson& json, const Clinician& clinician,
+                                          const World& world);
 
 /// encounters.csv -> Encounter.
-std::string_view EncounterResource(FhirJson& json, const PatientRecord& patient, const PatientReferences& refs,
-                                   std::size_t encounter_idx);
+std::string_view EncounterResource(FhirJson& json, const PatientRecord& patient,
+                                   const PatientReferences& refs, std::size_t encounter_idx);
 /// conditions.csv -> Condition.
-std::string_view ConditionResource(FhirJson& json, const PatientRecord& patient, const PatientReferences& refs,
-                                   const ConditionRecord& condition);
+std::string_view ConditionResource(FhirJson& json, const PatientRecord& patient,
+                                   const PatientReferences& refs, const ConditionRecord& condition);
 /// observations.csv -> Observation.
-std::string_view ObservationResource(FhirJson& json, const PatientRecord& patient, const PatientReferences& refs,
+std::string_view ObservationResource(FhirJson& json, const PatientRecord& patient,
+                                     const PatientReferences& refs,
                                      const ObservationRecord& observation);
 /// medications.csv -> MedicationRequest.
 std::string_view MedicationRequestResource(FhirJson& json, const PatientRecord& patient,
-                                           const PatientReferences& refs, const MedicationRecord& medication);
+                                           const PatientReferences& refs,
+                                           const MedicationRecord& medication);
 /// allergies.csv -> AllergyIntolerance.
 std::string_view AllergyIntoleranceResource(FhirJson& json, const PatientRecord& patient,
-                                            const PatientReferences& refs, const AllergyRecord& allergy);
+                                            const PatientReferences& refs,
+                                            const AllergyRecord& allergy);
 /// procedures.csv -> Procedure.
-std::string_view ProcedureResource(FhirJson& json, const PatientRecord& patient, const PatientReferences& refs,
-                                   const ProcedureRecord& procedure);
+std::string_view ProcedureResource(FhirJson& json, const PatientRecord& patient,
+                                   const PatientReferences& refs, const ProcedureRecord& procedure);
 /// immunizations.csv -> Immunization.
-std::string_view ImmunizationResource(FhirJson& json, const PatientRecord& patient, const PatientReferences& refs,
+std::string_view ImmunizationResource(FhirJson& json, const PatientRecord& patient,
+                                      const PatientReferences& refs,
                                       const ImmunizationRecord& immunization);
 
 }  // namespace ferry::synth

@@ -15,13 +15,64 @@ namespace ferry::synth {
 namespace {
 
 enum Type : std::size_t {
-  kPatient, kEncounter, kCondition, kObservation, kMedicationRequest, kAllergyIntolerance, kProcedure,
-  kImmunization, kOrganization, kPractitioner, kPractitionerRole, kTypeCount,
+  kPatient,
+  kEncounter,
+  kCondition,
+  kObservation,
+  kMedicationRequest,
+  kAllergyIntolerance,
+  kProcedure,
+  kImmunization,
+  kOrganization,
+  kPractitioner,
+  kPractitionerRole,
+  kTypeCount,
 };
 
 constexpr std::array<std::string_view, kTypeCount> kTypeNames = {
-    "Patient", "Encounter", "Condition", "Observation", "MedicationRequest", "AllergyIntolerance",
-    "Procedure", "Immunization", "Organization", "Practitioner", "PractitionerRole"};
+    "Patient",           "Encounter",          "Condition",       "Observation",
+    "MedicationRequest", "AllergyIntolerance", "Procedure",       "Immunization",
+    "Organization",      "Practitioner",       "PractitionerRole"};
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void ManifestOutput(Writer& json, const std::map<std::string, std::uint64_t>& counts) {
+  json.Key("output");
+  json.StartArray();
+  for (std::string_view type : kTypeNames) {
+    json.StartObject();
+    json.Key("type");
+    json.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
+    json.Key("url");
+    json.String((std::string(type) + ".ndjson").c_str());
+    json.Key("count");
+    json.Uint64(counts.at(std::string(type)));
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
+/// A bulk export completion manifest: the files are relative to the manifest, and the
+/// transaction time is the population's reference time (output never depends on today).
+std::string ManifestJson(const std::string& request,
+                         const std::map<std::string, std::uint64_t>& counts) {
+  rapidjson::StringBuffer buffer;
+  Writer json(buffer);
+  json.SetIndent(' ', 2);
+  json.StartObject();
+  json.Key("transactionTime");
+  json.String(FormatTimestamp(ReferenceTime()).c_str());
+  json.Key("request");
+  json.String(request.c_str());
+  json.Key("requiresAccessToken");
+  json.Bool(false);
+  ManifestOutput(json, counts);
+  json.Key("error");
+  json.StartArray();
+  json.EndArray();
+  json.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
 
 }  // namespace
 
@@ -37,7 +88,8 @@ FhirWriter::FhirWriter(const std::string& dir, const World& world)
     : files_(std::make_unique<Files>(world)), dir_(dir), world_(world) {
   MakeDirectories(dir);
   for (std::string_view name : kTypeNames) {
-    files_->types.push_back(std::make_unique<OutputFile>(dir + "/" + std::string(name) + ".ndjson"));
+    files_->types.push_back(
+        std::make_unique<OutputFile>(dir + "/" + std::string(name) + ".ndjson"));
   }
 }
 
@@ -51,16 +103,20 @@ void FhirWriter::WritePatient(const PatientRecord& p) {
   for (std::size_t idx = 0; idx < p.encounters.size(); ++idx) {
     f[kEncounter].WriteLine(EncounterResource(json, p, refs, idx));
   }
-  for (const auto& row : p.conditions) f[kCondition].WriteLine(ConditionResource(json, p, refs, row));
-  for (const auto& row : p.observations) f[kObservation].WriteLine(ObservationResource(json, p, refs, row));
+  for (const auto& row : p.conditions)
+    f[kCondition].WriteLine(ConditionResource(json, p, refs, row));
+  for (const auto& row : p.observations)
+    f[kObservation].WriteLine(ObservationResource(json, p, refs, row));
   for (const auto& row : p.medications) {
     f[kMedicationRequest].WriteLine(MedicationRequestResource(json, p, refs, row));
   }
   for (const auto& row : p.allergies) {
     f[kAllergyIntolerance].WriteLine(AllergyIntoleranceResource(json, p, refs, row));
   }
-  for (const auto& row : p.procedures) f[kProcedure].WriteLine(ProcedureResource(json, p, refs, row));
-  for (const auto& row : p.immunizations) f[kImmunization].WriteLine(ImmunizationResource(json, p, refs, row));
+  for (const auto& row : p.procedures)
+    f[kProcedure].WriteLine(ProcedureResource(json, p, refs, row));
+  for (const auto& row : p.immunizations)
+    f[kImmunization].WriteLine(ImmunizationResource(json, p, refs, row));
 }
 
 void FhirWriter::WriteWorld(const Utilization& use) {
@@ -70,42 +126,17 @@ void FhirWriter::WriteWorld(const Utilization& use) {
         OrganizationResource(f.json, world_.organizations[idx], use.organization_encounters[idx]));
   }
   for (std::size_t idx = 0; idx < world_.clinicians.size(); ++idx) {
-    f[kPractitioner].WriteLine(PractitionerResource(f.json, world_.clinicians[idx], use.clinician_encounters[idx]));
-    f[kPractitionerRole].WriteLine(PractitionerRoleResource(f.json, world_.clinicians[idx], world_));
+    f[kPractitioner].WriteLine(
+        PractitionerResource(f.json, world_.clinicians[idx], use.clinician_encounters[idx]));
+    f[kPractitionerRole].WriteLine(
+        PractitionerRoleResource(f.json, world_.clinicians[idx], world_));
   }
 }
 
 void FhirWriter::Close(const std::string& request) {
   for (auto& file : files_->types) file->Close();
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> json(buffer);
-  json.SetIndent(' ', 2);
-  json.StartObject();
-  json.Key("transactionTime");
-  json.String(FormatTimestamp(ReferenceTime()).c_str());
-  json.Key("request");
-  json.String(request.c_str());
-  json.Key("requiresAccessToken");
-  json.Bool(false);
-  json.Key("output");
-  json.StartArray();
-  for (std::size_t idx = 0; idx < kTypeCount; ++idx) {
-    json.StartObject();
-    json.Key("type");
-    json.String(kTypeNames[idx].data(), static_cast<rapidjson::SizeType>(kTypeNames[idx].size()));
-    json.Key("url");
-    json.String((std::string(kTypeNames[idx]) + ".ndjson").c_str());
-    json.Key("count");
-    json.Uint64(files_->types[idx]->lines());
-    json.EndObject();
-  }
-  json.EndArray();
-  json.Key("error");
-  json.StartArray();
-  json.EndArray();
-  json.EndObject();
   OutputFile manifest(dir_ + "/manifest.json");
-  manifest.WriteLine(std::string_view(buffer.GetString(), buffer.GetSize()));
+  manifest.WriteLine(ManifestJson(request, Counts()));
   manifest.Close();
 }
 

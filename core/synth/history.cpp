@@ -40,24 +40,32 @@ Instant WellnessInterval(Random& random, int age) {
 Instant Duration(Random& random, EncounterClass encounter_class) {
   switch (encounter_class) {
     case EncounterClass::kWellness:
-    case EncounterClass::kAmbulatory: return random.UniformInt(15, 30) * kMinute;
-    case EncounterClass::kEmergency: return random.UniformInt(60, 240) * kMinute;
-    case EncounterClass::kInpatient: return random.UniformInt(2, 6) * kSecondsPerDay;
+    case EncounterClass::kAmbulatory:
+      return random.UniformInt(15, 30) * kMinute;
+    case EncounterClass::kEmergency:
+      return random.UniformInt(60, 240) * kMinute;
+    case EncounterClass::kInpatient:
+      return random.UniformInt(2, 6) * kSecondsPerDay;
   }
   return 15 * kMinute;
 }
 
 std::int64_t BaseCost(Random& random, EncounterClass encounter_class) {
   switch (encounter_class) {
-    case EncounterClass::kWellness: return random.Around(13680, 2000);
-    case EncounterClass::kAmbulatory: return random.Around(8555, 1500);
-    case EncounterClass::kEmergency: return random.Around(14626, 3000);
-    case EncounterClass::kInpatient: return random.Around(106244, 20000);
+    case EncounterClass::kWellness:
+      return random.Around(13680, 2000);
+    case EncounterClass::kAmbulatory:
+      return random.Around(8555, 1500);
+    case EncounterClass::kEmergency:
+      return random.Around(14626, 3000);
+    case EncounterClass::kInpatient:
+      return random.Around(106244, 20000);
   }
   return 10000;
 }
 
-const ConditionDef* PickAcute(HistoryContext& context, EncounterClass encounter_class, Instant when) {
+const ConditionDef* PickAcute(HistoryContext& context, EncounterClass encounter_class,
+                              Instant when) {
   std::vector<const ConditionDef*> candidates;
   const int age = AgeAt(context, when);
   for (const ConditionDef& def : AcuteConditions()) {
@@ -102,23 +110,27 @@ std::size_t AddEncounter(HistoryContext& context, Instant start, const PlannedVi
   encounter.id = SynthUuid(context.seed, "encounters", context.index, encounter_idx);
   encounter.start_time = start;
   encounter.start = FormatTimestamp(start);
-  encounter.stop_time = std::min(start + Duration(context.random, visit.encounter_class), context.end);
+  encounter.stop_time =
+      std::min(start + Duration(context.random, visit.encounter_class), context.end);
   encounter.encounter_class = visit.encounter_class;
   encounter.type = &EncounterType(visit.encounter_class, AgeAt(context, start) < 18);
   const bool in_hospital = visit.encounter_class == EncounterClass::kEmergency ||
                            visit.encounter_class == EncounterClass::kInpatient;
   encounter.organization = in_hospital ? record.hospital : record.clinic;
-  const std::vector<std::size_t>& staff = context.world.organizations[encounter.organization].clinicians;
+  const std::vector<std::size_t>& staff =
+      context.world.organizations[encounter.organization].clinicians;
   encounter.clinician = staff[context.random.Index(staff.size())];
   encounter.base_cost_cents = BaseCost(context.random, visit.encounter_class);
   return encounter_idx;
 }
 
-void AddAcuteEpisode(HistoryContext& context, std::size_t encounter_idx, const ConditionDef& acute) {
+void AddAcuteEpisode(HistoryContext& context, std::size_t encounter_idx,
+                     const ConditionDef& acute) {
   EncounterRecord& encounter = context.record.encounters[encounter_idx];
   encounter.reason = &acute.code;
   const Instant resolved =
-      encounter.start_time + context.random.UniformInt(acute.min_days, acute.max_days) * kSecondsPerDay;
+      encounter.start_time +
+      context.random.UniformInt(acute.min_days, acute.max_days) * kSecondsPerDay;
   ConditionRecord& condition = context.record.conditions.emplace_back();
   condition.encounter = encounter_idx;
   condition.code = &acute.code;
@@ -126,7 +138,8 @@ void AddAcuteEpisode(HistoryContext& context, std::size_t encounter_idx, const C
   if (resolved < context.end) condition.stop = FormatDate(resolved);
   AddVitals(context, encounter_idx, &acute);
   if (acute.procedure) AddProcedure(context, encounter_idx, *acute.procedure, &acute.code, 0);
-  if (acute.medication) AddMedication(context, encounter_idx, *acute.medication, &acute.code, resolved);
+  if (acute.medication)
+    AddMedication(context, encounter_idx, *acute.medication, &acute.code, resolved);
 }
 
 void InitState(HistoryContext& context) {
@@ -134,7 +147,8 @@ void InitState(HistoryContext& context) {
   const bool male = context.record.gender == "M";
   state.adult_height_tenths = context.random.Around(male ? 1760 : 1625, 120);
   state.bmi_tenths = context.random.Around(265, 70);
-  state.smoking = static_cast<std::size_t>(context.random.Chance(700) ? 0 : context.random.UniformInt(1, 2));
+  state.smoking =
+      static_cast<std::size_t>(context.random.Chance(700) ? 0 : context.random.UniformInt(1, 2));
   state.coverage_percent = CoveragePercent(context.record, context.world);
 }
 
@@ -174,10 +188,12 @@ bool HasChronic(const HistoryContext& context, const Code& condition) {
                      [&](const ConditionDef* def) { return def->code.code == condition.code; });
 }
 
-int AgeAt(const HistoryContext& context, Instant when) { return YearsBetween(context.record.birth_time, when); }
+int AgeAt(const HistoryContext& context, Instant when) {
+  return YearsBetween(context.record.birth_time, when);
+}
 
-void AddMedication(HistoryContext& context, std::size_t encounter_idx, const Code& medication, const Code* reason,
-                   Instant stop) {
+void AddMedication(HistoryContext& context, std::size_t encounter_idx, const Code& medication,
+                   const Code* reason, Instant stop) {
   const EncounterRecord& encounter = context.record.encounters[encounter_idx];
   MedicationRecord& row = context.record.medications.emplace_back();
   row.encounter = encounter_idx;
@@ -192,8 +208,8 @@ void AddMedication(HistoryContext& context, std::size_t encounter_idx, const Cod
   row.payer_coverage_cents = Covered(context, row.base_cost_cents * row.dispenses);
 }
 
-void AddProcedure(HistoryContext& context, std::size_t encounter_idx, const Code& procedure, const Code* reason,
-                  int ordinal) {
+void AddProcedure(HistoryContext& context, std::size_t encounter_idx, const Code& procedure,
+                  const Code* reason, int ordinal) {
   EncounterRecord& encounter = context.record.encounters[encounter_idx];
   const Instant start = encounter.start_time + (ordinal + 1) * 5 * kMinute;
   const Instant stop = start + 10 * kMinute;
@@ -209,9 +225,11 @@ void AddProcedure(HistoryContext& context, std::size_t encounter_idx, const Code
 
 void MakeHistory(std::uint64_t seed, std::uint64_t index, const World& world, Random& random,
                  PatientRecord& record) {
-  HistoryContext context{seed, index, world, random, record, record.death_time.value_or(ReferenceTime()), {}};
+  HistoryContext context{
+      seed, index, world, random, record, record.death_time.value_or(ReferenceTime()), {}};
   InitState(context);
-  const Instant from = std::max(record.birth_time, ReferenceTime() - kHistoryYears * kSecondsPerYear);
+  const Instant from =
+      std::max(record.birth_time, ReferenceTime() - kHistoryYears * kSecondsPerYear);
   Instant busy_until = from;
   for (const PlannedVisit& visit : PlanVisits(context, from)) {
     const Instant start = std::max(visit.start, busy_until + kSecondsPerHour);

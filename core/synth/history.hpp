@@ -14,12 +14,12 @@ namespace ferry::synth {
 
 /// What the patient carries from one encounter to the next.
 struct PatientState {
-  std::int64_t adult_height_tenths = 0;  ///< cm
-  std::int64_t bmi_tenths = 0;           ///< kg/m2, adult baseline
-  std::size_t smoking = 0;               ///< index into SmokingStatuses()
-  int coverage_percent = 0;              ///< share of costs the payer covers
-  std::vector<const ConditionDef*> chronic;   ///< diagnosed so far
-  std::vector<std::string_view> vaccines;     ///< CVX codes given so far (not flu)
+  std::int64_t adult_height_tenths = 0;      ///< cm
+  std::int64_t bmi_tenths = 0;               ///< kg/m2, adult baseline
+  std::size_t smoking = 0;                   ///< index into SmokingStatuses()
+  int coverage_percent = 0;                  ///< share of costs the payer covers
+  std::vector<const ConditionDef*> chronic;  ///< diagnosed so far
+  std::vector<std::string_view> vaccines;    ///< CVX codes given so far (not flu)
   bool allergies_done = false;
 };
 

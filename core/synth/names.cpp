@@ -23,35 +23,40 @@ constexpr std::array kTowns = {
 };
 
 constexpr std::array<std::string_view, 30> kMaleFirst = {
-    "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles",
-    "Daniel", "Matthew", "Anthony", "Mark", "Steven", "Paul", "Andrew", "Joshua", "Kevin", "Brian",
-    "George", "Edward", "Ronald", "Timothy", "Jason", "Jeffrey", "Ryan", "Jacob", "Nicholas", "Eric"};
+    "James",  "John",    "Robert", "Michael", "William",  "David",  "Richard", "Joseph",
+    "Thomas", "Charles", "Daniel", "Matthew", "Anthony",  "Mark",   "Steven",  "Paul",
+    "Andrew", "Joshua",  "Kevin",  "Brian",   "George",   "Edward", "Ronald",  "Timothy",
+    "Jason",  "Jeffrey", "Ryan",   "Jacob",   "Nicholas", "Eric"};
 
 constexpr std::array<std::string_view, 30> kFemaleFirst = {
-    "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen",
-    "Lisa", "Nancy", "Betty", "Margaret", "Sandra", "Ashley", "Emily", "Donna", "Michelle", "Carol",
-    "Amanda", "Melissa", "Deborah", "Stephanie", "Rebecca", "Laura", "Sharon", "Cynthia", "Kathleen", "Amy"};
+    "Mary",    "Patricia", "Jennifer", "Linda",   "Elizabeth", "Barbara",  "Susan",   "Jessica",
+    "Sarah",   "Karen",    "Lisa",     "Nancy",   "Betty",     "Margaret", "Sandra",  "Ashley",
+    "Emily",   "Donna",    "Michelle", "Carol",   "Amanda",    "Melissa",  "Deborah", "Stephanie",
+    "Rebecca", "Laura",    "Sharon",   "Cynthia", "Kathleen",  "Amy"};
 
 constexpr std::array<std::string_view, 40> kLast = {
-    "Abernathy", "Bartoletti", "Cummerata", "Dickens", "Ernser", "Feeney", "Gislason", "Hackett",
-    "Jakubowski", "Kuhlman", "Langworth", "Medhurst", "Nikolaus", "Okuneva", "Pfannerstill", "Quigley",
-    "Runolfsdottir", "Schowalter", "Tromp", "Upton", "VonRueden", "Wuckert", "Yundt", "Zboncak",
-    "Armstrong", "Bednar", "Conroy", "Durgan", "Emard", "Fritsch", "Goodwin", "Heller", "Kertzmann",
-    "Lockman", "Mosciski", "Nolan", "Osinski", "Prosacco", "Reichert", "Simonis"};
+    "Abernathy", "Bartoletti", "Cummerata",    "Dickens", "Ernser",        "Feeney",
+    "Gislason",  "Hackett",    "Jakubowski",   "Kuhlman", "Langworth",     "Medhurst",
+    "Nikolaus",  "Okuneva",    "Pfannerstill", "Quigley", "Runolfsdottir", "Schowalter",
+    "Tromp",     "Upton",      "VonRueden",    "Wuckert", "Yundt",         "Zboncak",
+    "Armstrong", "Bednar",     "Conroy",       "Durgan",  "Emard",         "Fritsch",
+    "Goodwin",   "Heller",     "Kertzmann",    "Lockman", "Mosciski",      "Nolan",
+    "Osinski",   "Prosacco",   "Reichert",     "Simonis"};
 
 constexpr std::array<std::string_view, 24> kStreets = {
-    "Abbott", "Bechtelar", "Cassin", "Dooley", "Ebert", "Fadel", "Gerhold", "Hirthe", "Jaskolski",
-    "Kessler", "Lindgren", "Marvin", "Nader", "Orn", "Pagac", "Rath", "Sauer", "Towne", "Veum",
-    "Walsh", "Will", "Yost", "Zemlak", "Bayer"};
+    "Abbott",    "Bechtelar", "Cassin",   "Dooley", "Ebert", "Fadel", "Gerhold", "Hirthe",
+    "Jaskolski", "Kessler",   "Lindgren", "Marvin", "Nader", "Orn",   "Pagac",   "Rath",
+    "Sauer",     "Towne",     "Veum",     "Walsh",  "Will",  "Yost",  "Zemlak",  "Bayer"};
 
 constexpr std::array<std::string_view, 10> kStreetSuffixes = {
     "Street", "Avenue", "Road", "Lane", "Way", "Landing", "Crossing", "Gardens", "Mill", "Corner"};
 
-constexpr std::array<std::string_view, 6> kRaces = {"white", "black", "asian", "native", "hawaiian", "other"};
+constexpr std::array<std::string_view, 6> kRaces = {"white",  "black",    "asian",
+                                                    "native", "hawaiian", "other"};
 
 constexpr std::array<std::string_view, 8> kPayers = {
-    "Medicare", "Medicaid", "Blue Cross Blue Shield", "Aetna", "Cigna Health", "Humana", "UnitedHealthcare",
-    "NO_INSURANCE"};
+    "Medicare",     "Medicaid", "Blue Cross Blue Shield", "Aetna",
+    "Cigna Health", "Humana",   "UnitedHealthcare",       "NO_INSURANCE"};
 
 }  // namespace
 

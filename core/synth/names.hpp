@@ -24,12 +24,14 @@ struct Town {
 inline constexpr std::string_view kStateName = "Massachusetts";
 inline constexpr std::string_view kStateCode = "MA";
 
+/// The towns; organization i/2 of the world stands in town i.
 std::span<const Town> Towns();
+/// Given names by sex, family names, street names and street kinds ("Landing").
 std::span<const std::string_view> MaleFirstNames();
-std::span<const std::string_view> FemaleFirstNames();
-std::span<const std::string_view> LastNames();
-std::span<const std::string_view> StreetNames();
-std::span<const std::string_view> StreetSuffixes();
+std::span<const std::string_view> FemaleFirstNames();  ///< see MaleFirstNames
+std::span<const std::string_view> LastNames();         ///< see MaleFirstNames
+std::span<const std::string_view> StreetNames();       ///< see MaleFirstNames
+std::span<const std::string_view> StreetSuffixes();    ///< see MaleFirstNames
 
 /// Race and ethnicity as Synthea writes them (`white`, `hispanic`, ...).
 std::span<const std::string_view> Races();

@@ -12,10 +12,12 @@ std::string FormatFixed(std::int64_t scaled, int digits) {
   std::int64_t unit = 1;
   for (int digit = 0; digit < digits; ++digit) unit *= 10;
   const bool negative = scaled < 0;
-  const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+  const std::uint64_t magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
   std::string fraction = std::to_string(magnitude % static_cast<std::uint64_t>(unit));
   fraction.insert(0, static_cast<std::size_t>(digits) - fraction.size(), '0');
-  return (negative ? "-" : "") + std::to_string(magnitude / static_cast<std::uint64_t>(unit)) + "." + fraction;
+  return (negative ? "-" : "") + std::to_string(magnitude / static_cast<std::uint64_t>(unit)) +
+         "." + fraction;
 }
 
 }  // namespace
@@ -50,7 +52,8 @@ std::string FormatCents(std::int64_t cents) { return FormatFixed(cents, 2); }
 std::string FormatTenths(std::int64_t tenths) { return FormatFixed(tenths, 1); }
 std::string FormatMillionths(std::int64_t millionths) { return FormatFixed(millionths, 6); }
 
-std::string SynthUuid(std::uint64_t seed, std::string_view table, std::uint64_t index, std::uint64_t sub_index) {
+std::string SynthUuid(std::uint64_t seed, std::string_view table, std::uint64_t index,
+                      std::uint64_t sub_index) {
   std::string name = "urn:ferry:synth|";
   name += std::to_string(seed);
   name += '|';

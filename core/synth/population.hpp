@@ -50,6 +50,7 @@ struct World {
   std::vector<Payer> payers;
 };
 
+/// A row of encounters.csv.
 struct EncounterRecord {
   std::string id, start, stop;
   Instant start_time = 0;
@@ -60,22 +61,26 @@ struct EncounterRecord {
   std::size_t organization = 0;
   std::size_t clinician = 0;
   std::int64_t base_cost_cents = 0;
-  std::int64_t total_cost_cents = 0;     ///< base + line items, set when the record is done
+  std::int64_t total_cost_cents = 0;  ///< base + line items, set when the record is done
   std::int64_t payer_coverage_cents = 0;
 };
 
+/// A row of conditions.csv; `encounter` indexes PatientRecord::encounters (so do the
+/// other rows').
 struct ConditionRecord {
   std::size_t encounter = 0;
   const Code* code = nullptr;
   std::string start, stop;  ///< dates; stop empty while active
 };
 
+/// A row of observations.csv; `value` is the VALUE cell.
 struct ObservationRecord {
   std::size_t encounter = 0;
   ObservationKind kind = ObservationKind::kHeight;
   std::string date, value;
 };
 
+/// A row of medications.csv (TOTALCOST is base cost times dispenses).
 struct MedicationRecord {
   std::size_t encounter = 0;
   const Code* code = nullptr;
@@ -86,6 +91,7 @@ struct MedicationRecord {
   std::int64_t dispenses = 1;
 };
 
+/// A row of allergies.csv, with up to two reactions.
 struct AllergyRecord {
   std::size_t encounter = 0;
   const AllergyDef* allergy = nullptr;
@@ -94,6 +100,7 @@ struct AllergyRecord {
   std::string_view severities[2];  ///< MILD, MODERATE or SEVERE
 };
 
+/// A row of procedures.csv.
 struct ProcedureRecord {
   std::size_t encounter = 0;
   const Code* code = nullptr;
@@ -102,6 +109,7 @@ struct ProcedureRecord {
   std::int64_t base_cost_cents = 0;
 };
 
+/// A row of immunizations.csv.
 struct ImmunizationRecord {
   std::size_t encounter = 0;
   const Code* code = nullptr;

@@ -13,6 +13,18 @@ std::uint64_t SplitMix64(std::uint64_t& state) {
 
 std::uint64_t Rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
+/// The high and low 64 bits of a * b (portable: no __int128).
+void Multiply(std::uint64_t a, std::uint64_t b, std::uint64_t& high, std::uint64_t& low) {
+  constexpr std::uint64_t kLow32 = 0xFFFFFFFFULL;
+  const std::uint64_t p0 = (a & kLow32) * (b & kLow32);
+  const std::uint64_t p1 = (a & kLow32) * (b >> 32);
+  const std::uint64_t p2 = (a >> 32) * (b & kLow32);
+  const std::uint64_t p3 = (a >> 32) * (b >> 32);
+  const std::uint64_t middle = (p0 >> 32) + (p1 & kLow32) + (p2 & kLow32);
+  low = (middle << 32) | (p0 & kLow32);
+  high = p3 + (p1 >> 32) + (p2 >> 32) + (middle >> 32);
+}
+
 }  // namespace
 
 Random::Random(std::uint64_t seed) {
@@ -47,10 +59,10 @@ std::size_t Random::Index(std::size_t size) {
   const std::uint64_t range = size;
   const std::uint64_t threshold = (0 - range) % range;
   for (;;) {
-    const unsigned __int128 product = static_cast<unsigned __int128>(Next()) * range;
-    if (static_cast<std::uint64_t>(product) >= threshold) {
-      return static_cast<std::size_t>(product >> 64);
-    }
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    Multiply(Next(), range, high, low);
+    if (low >= threshold) return static_cast<std::size_t>(high);
   }
 }
 

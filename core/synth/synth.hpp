@@ -24,6 +24,7 @@
 
 namespace ferry {
 
+/// What to generate and where.
 struct SynthOptions {
   std::uint64_t patients = 100;  ///< how many patients
   std::uint64_t seed = 1;        ///< the whole population follows from it
@@ -32,6 +33,7 @@ struct SynthOptions {
   bool write_csv = true;
 };
 
+/// What was written.
 struct SynthResult {
   std::map<std::string, std::uint64_t> fhir_counts;  ///< resource type -> resources written
   std::map<std::string, std::uint64_t> csv_rows;     ///< table (file stem) -> data rows written

@@ -28,14 +28,18 @@ void Utilization::Add(const PatientRecord& record) {
   }
   for (const MedicationRecord& medication : record.medications) {
     payer.covered_cents += medication.payer_coverage_cents;
-    payer.uncovered_cents += medication.base_cost_cents * medication.dispenses - medication.payer_coverage_cents;
+    payer.uncovered_cents +=
+        medication.base_cost_cents * medication.dispenses - medication.payer_coverage_cents;
     ++(covered ? payer.covered_medications : payer.uncovered_medications);
   }
-  payer.covered_immunizations += covered ? static_cast<std::int64_t>(record.immunizations.size()) : 0;
-  payer.uncovered_immunizations += covered ? 0 : static_cast<std::int64_t>(record.immunizations.size());
+  payer.covered_immunizations +=
+      covered ? static_cast<std::int64_t>(record.immunizations.size()) : 0;
+  payer.uncovered_immunizations +=
+      covered ? 0 : static_cast<std::int64_t>(record.immunizations.size());
   if (covered && !record.encounters.empty()) {
     const Instant first = record.encounters.front().start_time;
-    payer.member_months += (record.death_time.value_or(ReferenceTime()) - first) / (kSecondsPerYear / 12);
+    payer.member_months +=
+        (record.death_time.value_or(ReferenceTime()) - first) / (kSecondsPerYear / 12);
   }
 }
 

@@ -10,6 +10,7 @@
 
 namespace ferry::synth {
 
+/// What one payer covered and did not (payers.csv); cents and counts.
 struct PayerTotals {
   std::int64_t covered_cents = 0;
   std::int64_t uncovered_cents = 0;
@@ -25,6 +26,7 @@ struct PayerTotals {
   std::int64_t member_months = 0;
 };
 
+/// The totals per organization, clinician and payer, indexed as in the World.
 class Utilization {
  public:
   /// Zero totals for every organization, clinician and payer of `world`.
@@ -32,11 +34,11 @@ class Utilization {
   /// Adds one patient's encounters, line items and coverage.
   void Add(const PatientRecord& record);
 
-  std::vector<std::int64_t> organization_encounters;
-  std::vector<std::int64_t> organization_revenue_cents;
-  std::vector<std::int64_t> clinician_encounters;
-  std::vector<std::int64_t> clinician_procedures;
-  std::vector<PayerTotals> payers;
+  std::vector<std::int64_t> organization_encounters;     ///< UTILIZATION
+  std::vector<std::int64_t> organization_revenue_cents;  ///< REVENUE
+  std::vector<std::int64_t> clinician_encounters;        ///< ENCOUNTERS
+  std::vector<std::int64_t> clinician_procedures;        ///< PROCEDURES
+  std::vector<PayerTotals> payers;                       ///< per payer
 
  private:
   std::size_t no_insurance_;

@@ -11,8 +11,9 @@ constexpr std::string_view kSeverities[] = {"MILD", "MODERATE", "SEVERE"};
 /// Per-mille chance per wellness visit that `condition` is found, given what is known.
 int DiagnosisOdds(const HistoryContext& context, const ConditionDef& condition) {
   const std::string_view code = condition.code.code;
-  if (code == "44054006") return HasChronic(context, ChronicConditions()[1].code) ? 120 : 0;  // diabetes
-  if (code == "162864005") return context.state.bmi_tenths >= 300 ? 1000 : 0;                 // obesity
+  if (code == "44054006")
+    return HasChronic(context, ChronicConditions()[1].code) ? 120 : 0;         // diabetes
+  if (code == "162864005") return context.state.bmi_tenths >= 300 ? 1000 : 0;  // obesity
   if (code == "59621000") return 60;
   if (code == "15777000" || code == "55822004") return 40;
   return 8;
@@ -28,7 +29,8 @@ void AddChronicDiagnoses(HistoryContext& context, std::size_t encounter_idx, int
     row.encounter = encounter_idx;
     row.code = &condition.code;
     row.start = FormatDate(encounter.start_time);
-    if (condition.medication) AddMedication(context, encounter_idx, *condition.medication, &condition.code, 0);
+    if (condition.medication)
+      AddMedication(context, encounter_idx, *condition.medication, &condition.code, 0);
   }
 }
 
@@ -66,7 +68,8 @@ void AddImmunization(HistoryContext& context, std::size_t encounter_idx, const C
 void AddImmunizations(HistoryContext& context, std::size_t encounter_idx) {
   const Instant when = context.record.encounters[encounter_idx].start_time;
   const Instant age_months = (when - context.record.birth_time) / (kSecondsPerYear / 12);
-  if (age_months >= 6 && context.random.Chance(650)) AddImmunization(context, encounter_idx, FluVaccine());
+  if (age_months >= 6 && context.random.Chance(650))
+    AddImmunization(context, encounter_idx, FluVaccine());
   std::vector<std::string_view>& given = context.state.vaccines;
   for (const VaccineDef& vaccine : Vaccines()) {
     if (age_months < vaccine.min_months || age_months > vaccine.max_months) continue;
@@ -82,8 +85,10 @@ void AddScreenings(HistoryContext& context, std::size_t encounter_idx, int age) 
     AddProcedure(context, encounter_idx, MedicationReconciliation(), nullptr, ordinal++);
   }
   if (age < 18) return;
-  if (context.random.Chance(500)) AddProcedure(context, encounter_idx, DepressionScreening(), nullptr, ordinal++);
-  if (context.random.Chance(500)) AddProcedure(context, encounter_idx, NeedsAssessment(), nullptr, ordinal++);
+  if (context.random.Chance(500))
+    AddProcedure(context, encounter_idx, DepressionScreening(), nullptr, ordinal++);
+  if (context.random.Chance(500))
+    AddProcedure(context, encounter_idx, NeedsAssessment(), nullptr, ordinal++);
 }
 
 }  // namespace

@@ -9,8 +9,9 @@ namespace ferry::synth {
 namespace {
 
 constexpr std::string_view kHospitalSpecialities[] = {"EMERGENCY MEDICINE", "EMERGENCY MEDICINE",
-                                                       "INTERNAL MEDICINE", "GENERAL PRACTICE"};
-constexpr std::string_view kClinicSpecialities[] = {"GENERAL PRACTICE", "GENERAL PRACTICE", "PEDIATRICS"};
+                                                      "INTERNAL MEDICINE", "GENERAL PRACTICE"};
+constexpr std::string_view kClinicSpecialities[] = {"GENERAL PRACTICE", "GENERAL PRACTICE",
+                                                    "PEDIATRICS"};
 
 std::string Upper(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -22,11 +23,12 @@ std::string Phone(Random& random) {
   return "508555" + std::to_string(random.UniformInt(1000, 9999));
 }
 
-Organization MakeOrganization(std::uint64_t seed, std::size_t org_idx, const Town& town, bool hospital,
-                              Random& random) {
+Organization MakeOrganization(std::uint64_t seed, std::size_t org_idx, const Town& town,
+                              bool hospital, Random& random) {
   Organization org;
   org.id = SynthUuid(seed, "organizations", org_idx);
-  org.name = Upper(std::string(town.name) + (hospital ? " GENERAL HOSPITAL" : " FAMILY HEALTH CENTER"));
+  org.name =
+      Upper(std::string(town.name) + (hospital ? " GENERAL HOSPITAL" : " FAMILY HEALTH CENTER"));
   org.address = Upper(StreetAddress(random));
   org.city = Upper(std::string(town.name));
   org.state = std::string(kStateCode);
@@ -38,15 +40,15 @@ Organization MakeOrganization(std::uint64_t seed, std::size_t org_idx, const Tow
   return org;
 }
 
-Clinician MakeClinician(std::uint64_t seed, World& world, std::size_t org_idx, std::string_view speciality,
-                        Random& random) {
+Clinician MakeClinician(std::uint64_t seed, World& world, std::size_t org_idx,
+                        std::string_view speciality, Random& random) {
   const Organization& org = world.organizations[org_idx];
   const bool male = random.Chance(500);
   Clinician clinician;
   clinician.id = SynthUuid(seed, "providers", world.clinicians.size());
   clinician.organization = org_idx;
-  clinician.name = NumberedName(random, random.Pick(male ? MaleFirstNames() : FemaleFirstNames())) + " " +
-                   NumberedName(random, random.Pick(LastNames()));
+  clinician.name = NumberedName(random, random.Pick(male ? MaleFirstNames() : FemaleFirstNames())) +
+                   " " + NumberedName(random, random.Pick(LastNames()));
   clinician.gender = male ? "M" : "F";
   clinician.speciality = std::string(speciality);
   clinician.address = org.address;
@@ -58,7 +60,8 @@ Clinician MakeClinician(std::uint64_t seed, World& world, std::size_t org_idx, s
   return clinician;
 }
 
-void AddOrganization(std::uint64_t seed, World& world, const Town& town, bool hospital, Random& random) {
+void AddOrganization(std::uint64_t seed, World& world, const Town& town, bool hospital,
+                     Random& random) {
   const std::size_t org_idx = world.organizations.size();
   world.organizations.push_back(MakeOrganization(seed, org_idx, town, hospital, random));
   const std::span<const std::string_view> specialities =
@@ -107,8 +110,8 @@ std::string NumberedName(Random& random, std::string_view name) {
 }
 
 std::string StreetAddress(Random& random) {
-  return std::to_string(random.UniformInt(1, 999)) + " " + std::string(random.Pick(StreetNames())) + " " +
-         std::string(random.Pick(StreetSuffixes()));
+  return std::to_string(random.UniformInt(1, 999)) + " " + std::string(random.Pick(StreetNames())) +
+         " " + std::string(random.Pick(StreetSuffixes()));
 }
 
 }  // namespace ferry::synth

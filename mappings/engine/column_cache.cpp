@@ -33,8 +33,9 @@ void Fill(CacheEntry& entry, const std::vector<std::string>& slot_names, const C
   entry.indexes.clear();
   for (const auto& name : slot_names) {
     auto found = std::find(columns.begin(), columns.end(), name);
-    entry.indexes.push_back(found == columns.end() ? kColumnNotFound
-                                                   : static_cast<std::size_t>(found - columns.begin()));
+    entry.indexes.push_back(found == columns.end()
+                                ? kColumnNotFound
+                                : static_cast<std::size_t>(found - columns.begin()));
   }
 }
 
@@ -49,9 +50,9 @@ CacheEntry& Victim(ThreadCache& cache) {
 
 ColumnResolver::ColumnResolver() : serial_(g_next_serial.fetch_add(1)) {}
 
-std::span<const std::size_t> ColumnResolver::Resolve(std::size_t stream_idx,
-                                                     const std::vector<std::string>& slot_names,
-                                                     const std::shared_ptr<const Columns>& columns) const {
+std::span<const std::size_t> ColumnResolver::Resolve(
+    std::size_t stream_idx, const std::vector<std::string>& slot_names,
+    const std::shared_ptr<const Columns>& columns) const {
   ThreadCache& cache = t_cache;
   for (const auto& entry : cache.entries) {
     if (entry.raw == columns.get() && entry.serial == serial_ && entry.stream_idx == stream_idx &&

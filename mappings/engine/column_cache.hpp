@@ -18,14 +18,17 @@
 
 namespace ferry {
 
+/// Slot → column index resolution with a per-thread cache (see file comment).
 class ColumnResolver {
  public:
+  /// A resolver with its own cache entries (a fresh serial).
   ColumnResolver();
 
   /// For each of `slot_names` (the columns stream `stream_idx` reads), its index in
   /// `columns`, or kColumnNotFound. The span stays valid until the next call of Resolve
   /// on the same thread.
-  std::span<const std::size_t> Resolve(std::size_t stream_idx, const std::vector<std::string>& slot_names,
+  std::span<const std::size_t> Resolve(std::size_t stream_idx,
+                                       const std::vector<std::string>& slot_names,
                                        const std::shared_ptr<const Columns>& columns) const;
 
  private:

@@ -9,23 +9,26 @@ namespace ferry {
 
 namespace {
 
-const std::vector<std::string> kColumnKeys = {"col",      "trim",    "required", "map",     "else",
-                                              "unmapped", "date",    "datetime", "instant", "number",
-                                              "integer",  "boolean", "prefix",   "suffix",  "when"};
-const std::vector<std::string> kConversions = {"date", "datetime", "instant", "number", "integer", "boolean"};
+const std::vector<std::string> kColumnKeys = {
+    "col",     "trim",   "required", "map",     "else",   "unmapped", "date", "datetime",
+    "instant", "number", "integer",  "boolean", "prefix", "suffix",   "when"};
+const std::vector<std::string> kConversions = {"date",   "datetime", "instant",
+                                               "number", "integer",  "boolean"};
 const std::vector<std::string> kPolicies = {"error", "omit", "keep"};
 
 bool LoadValueMap(const YAML::Node& node, ColumnExpr& expr, LoadContext& ctx) {
   const YAML::Node map = node["map"];
   if (!map.IsMap()) {
-    ctx.Error(map.Mark(), "'map' in value expression must be a mapping of source values to FHIR values");
+    ctx.Error(map.Mark(),
+              "'map' in value expression must be a mapping of source values to FHIR values");
     return false;
   }
   ctx.CheckDuplicateKeys(map, "'map'");
   bool ok = true;
   for (const auto& entry : map) {
     if (!entry.first.IsScalar() || !entry.second.IsScalar()) {
-      ctx.Error(entry.first.Mark(), "each entry of 'map' must map a single value to a single value");
+      ctx.Error(entry.first.Mark(),
+                "each entry of 'map' must map a single value to a single value");
       ok = false;
       continue;
     }
@@ -51,10 +54,11 @@ bool LoadPolicy(const YAML::Node& node, ColumnExpr& expr, LoadContext& ctx) {
   auto policy = ReadString(node, "unmapped", kExprWhat, ctx.diag());
   if (!policy) return false;
   if (std::find(kPolicies.begin(), kPolicies.end(), *policy) == kPolicies.end()) {
-    ctx.Error(node["unmapped"].Mark(), "'unmapped' in value expression must be one of: " + Join(kPolicies, ", "));
+    ctx.Error(node["unmapped"].Mark(),
+              "'unmapped' in value expression must be one of: " + Join(kPolicies, ", "));
     return false;
   }
-  expr.unmapped = *policy == "omit" ? UnmappedPolicy::kOmit
+  expr.unmapped = *policy == "omit"   ? UnmappedPolicy::kOmit
                   : *policy == "keep" ? UnmappedPolicy::kKeep
                                       : UnmappedPolicy::kError;
   return true;
@@ -64,14 +68,16 @@ bool LoadPolicy(const YAML::Node& node, ColumnExpr& expr, LoadContext& ctx) {
 bool LoadMapping(const YAML::Node& node, ColumnExpr& expr, LoadContext& ctx) {
   for (const char* key : {"else", "unmapped"}) {
     if (node[key] && !node["map"]) {
-      ctx.Error(KeyMark(node, key), std::string("'") + key + "' needs a 'map' in the same value expression");
+      ctx.Error(KeyMark(node, key),
+                std::string("'") + key + "' needs a 'map' in the same value expression");
       return false;
     }
   }
   if (!node["map"]) return true;
   if (node["else"] && node["unmapped"]) {
-    ctx.Error(KeyMark(node, "unmapped"), "conflicting keys 'else' and 'unmapped' in value expression; 'else' "
-                                         "already says what unmapped values become");
+    ctx.Error(KeyMark(node, "unmapped"),
+              "conflicting keys 'else' and 'unmapped' in value expression; 'else' "
+              "already says what unmapped values become");
     return false;
   }
   bool ok = LoadValueMap(node, expr, ctx);
@@ -80,10 +86,13 @@ bool LoadMapping(const YAML::Node& node, ColumnExpr& expr, LoadContext& ctx) {
   return ok;
 }
 
-bool LoadDateFormat(const YAML::Node& node, const std::string& key, ColumnExpr& expr, LoadContext& ctx) {
+bool LoadDateFormat(const YAML::Node& node, const std::string& key, ColumnExpr& expr,
+                    LoadContext& ctx) {
   auto pattern = ReadString(node, key, kExprWhat, ctx.diag());
   if (!pattern) return false;
-  const DateKind kind = key == "date" ? DateKind::kDate : key == "datetime" ? DateKind::kDateTime : DateKind::kInstant;
+  const DateKind kind = key == "date"       ? DateKind::kDate
+                        : key == "datetime" ? DateKind::kDateTime
+                                            : DateKind::kInstant;
   auto format = DateFormat::Compile(*pattern, kind);
   if (auto* error = std::get_if<std::string>(&format)) {
     ctx.Error(node[key].Mark(), *error);
@@ -113,15 +122,16 @@ bool LoadConversion(const YAML::Node& node, ColumnExpr& expr, LoadContext& ctx) 
   bool ok = true;
   const std::vector<std::string> active = ActiveConversions(node, ctx, ok);
   if (active.size() > 1) {
-    ctx.Error(KeyMark(node, active[1]), "conflicting modifiers '" + active[0] + "' and '" + active[1] +
-                                            "'; use at most one of " + Join(kConversions, ", "));
+    ctx.Error(KeyMark(node, active[1]), "conflicting modifiers '" + active[0] + "' and '" +
+                                            active[1] + "'; use at most one of " +
+                                            Join(kConversions, ", "));
     return false;
   }
   if (active.empty()) return ok;
   for (const char* key : {"prefix", "suffix"}) {
     if (node[key]) {
-      ctx.Error(KeyMark(node, key), std::string("conflicting modifiers '") + key + "' and '" + active[0] +
-                                        "'; 'prefix' and 'suffix' apply to text only");
+      ctx.Error(KeyMark(node, key), std::string("conflicting modifiers '") + key + "' and '" +
+                                        active[0] + "'; 'prefix' and 'suffix' apply to text only");
       return false;
     }
   }

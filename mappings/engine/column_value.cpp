@@ -13,9 +13,8 @@ namespace {
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return Lower(x) == Lower(y);
-         });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return Lower(x) == Lower(y); });
 }
 
 /// true/false/1/0/yes/no/y/n/t/f in any case.
@@ -36,27 +35,31 @@ bool IsInteger(std::string_view text) {
   if (!IsJsonNumberText(text) || text.find_first_of(".eE") != std::string_view::npos) return false;
   std::int64_t value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size() && value >= INT32_MIN && value <= INT32_MAX;
+  return error == std::errc() && end == text.data() + text.size() && value >= INT32_MIN &&
+         value <= INT32_MAX;
 }
 
 const ConstValue* Lookup(const ColumnExpr& expr, std::string_view text) {
-  auto found = std::lower_bound(expr.value_map.begin(), expr.value_map.end(), text,
-                                [](const auto& entry, std::string_view key) { return entry.first < key; });
+  auto found =
+      std::lower_bound(expr.value_map.begin(), expr.value_map.end(), text,
+                       [](const auto& entry, std::string_view key) { return entry.first < key; });
   return found != expr.value_map.end() && found->first == text ? &found->second : nullptr;
 }
 
-EvalOutcome Failed(EvalContext& ctx, const PathScope& scope, const ColumnExpr& expr, std::string_view what) {
+EvalOutcome Failed(EvalContext& ctx, const PathScope& scope, const ColumnExpr& expr,
+                   std::string_view what) {
   ctx.Fail(scope, "column " + expr.column.name + " " + std::string(what));
   return EvalOutcome::kFailed;
 }
 
-EvalOutcome ConvertDate(const ColumnExpr& expr, std::string_view text, EvalContext& ctx, const PathScope& scope,
-                        JsonValue& out) {
+EvalOutcome ConvertDate(const ColumnExpr& expr, std::string_view text, EvalContext& ctx,
+                        const PathScope& scope, JsonValue& out) {
   const DateFormat& format = *expr.date_format;
   if (!format.Convert(text, ctx.date_scratch)) {
     const std::string article = format.kind() == DateKind::kInstant ? "an " : "a ";
-    return Failed(ctx, scope, expr,
-                  "is not " + article + DateKindName(format.kind()) + " in format " + format.pattern());
+    return Failed(
+        ctx, scope, expr,
+        "is not " + article + DateKindName(format.kind()) + " in format " + format.pattern());
   }
   out = MakeString(ctx.date_scratch, ctx.allocator);
   return EvalOutcome::kValue;
@@ -73,8 +76,8 @@ EvalOutcome Wrap(const ColumnExpr& expr, std::string_view text, EvalContext& ctx
   return EvalOutcome::kValue;
 }
 
-EvalOutcome Convert(const ColumnExpr& expr, std::string_view text, EvalContext& ctx, const PathScope& scope,
-                    JsonValue& out) {
+EvalOutcome Convert(const ColumnExpr& expr, std::string_view text, EvalContext& ctx,
+                    const PathScope& scope, JsonValue& out) {
   switch (expr.conversion) {
     case Conversion::kNone:
       return Wrap(expr, text, ctx, out);
@@ -100,11 +103,13 @@ EvalOutcome Convert(const ColumnExpr& expr, std::string_view text, EvalContext& 
 
 }  // namespace
 
-EvalOutcome EvaluateColumn(const ColumnExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out) {
+EvalOutcome EvaluateColumn(const ColumnExpr& expr, EvalContext& ctx, const PathScope& scope,
+                           JsonValue& out) {
   std::optional<std::string_view> cell = ctx.ReadCell(expr.column, expr.trim, scope);
   if (!cell) return EvalOutcome::kFailed;
   if (cell->empty()) {
-    return ctx.Empty(expr.required, expr.column, scope) ? EvalOutcome::kOmitted : EvalOutcome::kFailed;
+    return ctx.Empty(expr.required, expr.column, scope) ? EvalOutcome::kOmitted
+                                                        : EvalOutcome::kFailed;
   }
   std::string_view text = *cell;
   if (!expr.has_map) return Convert(expr, text, ctx, scope, out);

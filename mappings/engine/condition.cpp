@@ -10,10 +10,10 @@ namespace ferry {
 namespace {
 
 const std::string kWhat = "condition";
-const std::vector<std::string> kKeys = {"col", "equals", "not_equals", "in", "present", "matches",
-                                        "all", "any", "not"};
-const std::vector<std::string> kTests = {"equals", "not_equals", "in", "present", "matches",
-                                         "all",    "any",        "not"};
+const std::vector<std::string> kKeys = {"col",     "equals", "not_equals", "in", "present",
+                                        "matches", "all",    "any",        "not"};
+const std::vector<std::string> kTests = {"equals",  "not_equals", "in",  "present",
+                                         "matches", "all",        "any", "not"};
 
 Truth FromBool(bool value) { return value ? Truth::kTrue : Truth::kFalse; }
 
@@ -48,7 +48,8 @@ Truth Combine(const Condition& condition, EvalContext& ctx, const PathScope& sco
   return stop_at == Truth::kFalse ? Truth::kTrue : Truth::kFalse;
 }
 
-std::shared_ptr<const Condition> LoadLogic(const YAML::Node& node, const std::string& test, LoadContext& ctx) {
+std::shared_ptr<const Condition> LoadLogic(const YAML::Node& node, const std::string& test,
+                                           LoadContext& ctx) {
   auto condition = std::make_shared<Condition>();
   const YAML::Node operand = node[test];
   if (test == "not") {
@@ -60,7 +61,8 @@ std::shared_ptr<const Condition> LoadLogic(const YAML::Node& node, const std::st
   }
   condition->kind = test == "all" ? Condition::Kind::kAll : Condition::Kind::kAny;
   if (!operand.IsSequence() || operand.size() == 0) {
-    ctx.Error(operand.Mark(), "'" + test + "' in condition must be a list of one or more conditions");
+    ctx.Error(operand.Mark(),
+              "'" + test + "' in condition must be a list of one or more conditions");
     return nullptr;
   }
   bool ok = true;
@@ -78,13 +80,15 @@ bool LoadRegex(const YAML::Node& node, Condition& condition, LoadContext& ctx) {
   try {
     condition.regex = std::regex(*pattern, std::regex::ECMAScript);
   } catch (const std::regex_error& error) {
-    ctx.Error(node["matches"].Mark(), std::string("invalid regular expression in 'matches': ") + error.what());
+    ctx.Error(node["matches"].Mark(),
+              std::string("invalid regular expression in 'matches': ") + error.what());
     return false;
   }
   return true;
 }
 
-bool LoadTestValues(const YAML::Node& node, const std::string& test, Condition& condition, LoadContext& ctx) {
+bool LoadTestValues(const YAML::Node& node, const std::string& test, Condition& condition,
+                    LoadContext& ctx) {
   if (test == "matches") {
     condition.kind = Condition::Kind::kMatches;
     return LoadRegex(node, condition, ctx);
@@ -107,7 +111,8 @@ bool LoadTestValues(const YAML::Node& node, const std::string& test, Condition& 
   return value.has_value();
 }
 
-std::shared_ptr<const Condition> LoadColumnTest(const YAML::Node& node, const std::string& test, LoadContext& ctx) {
+std::shared_ptr<const Condition> LoadColumnTest(const YAML::Node& node, const std::string& test,
+                                                LoadContext& ctx) {
   if (!RequireKey(node, "col", kWhat, ctx.diag())) return nullptr;
   auto column = ReadString(node, "col", kWhat, ctx.diag());
   auto condition = std::make_shared<Condition>();
@@ -149,7 +154,8 @@ std::shared_ptr<const Condition> LoadCondition(const YAML::Node& node, LoadConte
   const std::size_t errors_before = ctx.diag().errors().size();
   ctx.CheckKeys(node, kKeys, kWhat);
   const std::vector<std::string> tests = ctx.KeysPresent(node, kTests);
-  if (tests.empty() && ctx.diag().errors().size() > errors_before) return nullptr;  // a misspelt test
+  if (tests.empty() && ctx.diag().errors().size() > errors_before)
+    return nullptr;  // a misspelt test
   if (tests.empty()) {
     ctx.Error(node.Mark(), "condition has no test; add one of: " + Join(kTests, ", "));
     return nullptr;

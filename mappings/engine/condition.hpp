@@ -22,6 +22,7 @@ namespace ferry {
 
 class LoadContext;
 
+/// One loaded condition: a column test, or a combination of conditions.
 struct Condition {
   enum class Kind { kEquals, kNotEquals, kIn, kPresent, kMatches, kAll, kAny, kNot };
   Kind kind = Kind::kPresent;

@@ -19,7 +19,8 @@ namespace {
 constexpr std::string_view kIso = "iso";
 
 /// Reads between `min_digits` and `max_digits` digits at `pos` into `value`.
-bool ReadNumber(std::string_view text, std::size_t& pos, int min_digits, int max_digits, int& value) {
+bool ReadNumber(std::string_view text, std::size_t& pos, int min_digits, int max_digits,
+                int& value) {
   value = 0;
   int digits = 0;
   while (digits < max_digits && pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
@@ -105,17 +106,19 @@ std::variant<DateFormat, std::string> DateFormat::Compile(std::string_view patte
     format.iso_ = true;
     return format;
   }
-  if (pattern.empty()) return std::string("date format is empty; write a format such as %Y-%m-%d, or iso");
+  if (pattern.empty())
+    return std::string("date format is empty; write a format such as %Y-%m-%d, or iso");
   static constexpr std::string_view kDirectives = "YmdHMSfz";
-  static constexpr std::array<Field, 8> kFields = {Field::kYear,   Field::kMonth,  Field::kDay,
-                                                   Field::kHour,   Field::kMinute, Field::kSecond,
+  static constexpr std::array<Field, 8> kFields = {Field::kYear,     Field::kMonth,  Field::kDay,
+                                                   Field::kHour,     Field::kMinute, Field::kSecond,
                                                    Field::kFraction, Field::kZone};
   for (std::size_t pos = 0; pos < pattern.size(); ++pos) {
     if (pattern[pos] != '%') {
       format.tokens_.push_back(Token{Field::kLiteral, pattern[pos]});
       continue;
     }
-    if (++pos == pattern.size()) return std::string("date format ends with a lone '%'; write %% for a '%'");
+    if (++pos == pattern.size())
+      return std::string("date format ends with a lone '%'; write %% for a '%'");
     if (pattern[pos] == '%') {
       format.tokens_.push_back(Token{Field::kLiteral, '%'});
       continue;
@@ -126,7 +129,8 @@ std::variant<DateFormat, std::string> DateFormat::Compile(std::string_view patte
              "' in date format; use %Y %m %d %H %M %S %f %z or %%";
     }
     const Field field = kFields[directive_idx];
-    if (format.Has(field)) return "directive '%" + std::string(1, pattern[pos]) + "' appears twice in the date format";
+    if (format.Has(field))
+      return "directive '%" + std::string(1, pattern[pos]) + "' appears twice in the date format";
     format.tokens_.push_back(Token{field, 0});
   }
   if (std::string error = format.CheckFields(); !error.empty()) return error;

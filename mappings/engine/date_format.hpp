@@ -30,6 +30,7 @@ enum class DateKind {
 /// The name of `kind` in messages: "date", "dateTime", "instant".
 const char* DateKindName(DateKind kind);
 
+/// A compiled date format (see file comment).
 class DateFormat {
  public:
   /// Compiles `pattern` for `kind`; the error text (for a load error) explains what is
@@ -41,6 +42,7 @@ class DateFormat {
   /// FHIR text and returns true. Returns false otherwise (`out` is then unspecified).
   bool Convert(std::string_view text, std::string& out) const;
 
+  /// The FHIR type this format produces.
   DateKind kind() const { return kind_; }
   /// The pattern as written in the spec (for messages).
   const std::string& pattern() const { return pattern_; }

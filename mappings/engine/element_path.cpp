@@ -21,7 +21,8 @@ std::optional<PathError> ParseIndex(std::string_view text, std::size_t& pos, Pat
     while (pos < text.size() && IsDigit(text[pos])) {
       number = number * 10 + static_cast<std::uint64_t>(text[pos] - '0');
       if (number > kMaxPathIndex) {
-        return PathError{"index is too large (at most " + std::to_string(kMaxPathIndex) + ")", start};
+        return PathError{"index is too large (at most " + std::to_string(kMaxPathIndex) + ")",
+                         start};
       }
       ++pos;
     }
@@ -38,7 +39,8 @@ std::optional<PathError> ParseIndex(std::string_view text, std::size_t& pos, Pat
 /// Reads one step at `pos`; on success `pos` is after it.
 std::optional<PathError> ParseStep(std::string_view text, std::size_t& pos, PathStep& step) {
   if (pos >= text.size() || !IsNameStart(text[pos])) {
-    return PathError{"expected an element name (a letter or '_' first, then letters, digits or '_')", pos};
+    return PathError{
+        "expected an element name (a letter or '_' first, then letters, digits or '_')", pos};
   }
   const std::size_t start = pos;
   while (pos < text.size() && IsNameChar(text[pos])) ++pos;
@@ -65,14 +67,16 @@ std::vector<Token> Tokens(const ElementPath& path) {
   std::vector<Token> tokens;
   for (const auto& step : path.steps) {
     tokens.push_back(Token{step.name, PathStep::Index::kNone, 0});
-    if (step.index_kind != PathStep::Index::kNone) tokens.push_back(Token{{}, step.index_kind, step.index});
+    if (step.index_kind != PathStep::Index::kNone)
+      tokens.push_back(Token{{}, step.index_kind, step.index});
   }
   return tokens;
 }
 
 JsonValue& MemberOf(JsonValue& object, const std::string& name, JsonAllocator& allocator) {
   if (!object.IsObject()) object.SetObject();
-  const JsonValue key(rapidjson::StringRef(name.data(), static_cast<rapidjson::SizeType>(name.size())));
+  const JsonValue key(
+      rapidjson::StringRef(name.data(), static_cast<rapidjson::SizeType>(name.size())));
   auto found = object.FindMember(key);
   if (found != object.MemberEnd()) return found->value;
   object.AddMember(MakeString(name, allocator), JsonValue(), allocator);
@@ -160,7 +164,8 @@ bool SameElement(const ElementPath& a, const ElementPath& b) {
   return Tokens(a) == Tokens(b);
 }
 
-void SetAtPath(JsonValue& root, const ElementPath& path, JsonValue&& value, JsonAllocator& allocator) {
+void SetAtPath(JsonValue& root, const ElementPath& path, JsonValue&& value,
+               JsonAllocator& allocator) {
   JsonValue* node = &root;
   for (const auto& step : path.steps) {
     node = &MemberOf(*node, step.name, allocator);

@@ -25,14 +25,14 @@ struct PathStep {
     kAt,      ///< `name[N]`: item N of the element's array
     kAppend,  ///< `name[+]`: a new item at the end of the element's array
   };
-  std::string name;
+  std::string name;  ///< the element name
   Index index_kind = Index::kNone;
   std::uint32_t index = 0;  ///< N, for kAt
 };
 
 /// A parsed element path: at least one step.
 struct ElementPath {
-  std::vector<PathStep> steps;
+  std::vector<PathStep> steps;  ///< at least one
   /// True when some step appends (`[+]`): such a path names a new element each time.
   bool Appends() const;
   /// The path as written in a spec: `name[0].given[+]`.
@@ -41,8 +41,8 @@ struct ElementPath {
 
 /// Why a path text is not a valid element path, and where (0-based offset in the text).
 struct PathError {
-  std::string message;
-  std::size_t offset = 0;
+  std::string message;     ///< what is wrong, for a load error
+  std::size_t offset = 0;  ///< 0-based offset of the offending character
 };
 
 /// The largest `[N]` a path may use (guards against huge arrays of holes).

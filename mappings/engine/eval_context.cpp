@@ -8,7 +8,8 @@ namespace ferry {
 
 std::string PathScope::ToString() const {
   std::vector<const PathScope*> chain;
-  for (const PathScope* scope = this; scope != nullptr; scope = scope->parent) chain.push_back(scope);
+  for (const PathScope* scope = this; scope != nullptr; scope = scope->parent)
+    chain.push_back(scope);
   std::string text;
   for (auto scope = chain.rbegin(); scope != chain.rend(); ++scope) {
     if ((*scope)->index >= 0) {
@@ -21,7 +22,8 @@ std::string PathScope::ToString() const {
   return text;
 }
 
-std::optional<std::string_view> EvalContext::ReadCell(const ColumnRef& column, bool trim, const PathScope& scope) {
+std::optional<std::string_view> EvalContext::ReadCell(const ColumnRef& column, bool trim,
+                                                      const PathScope& scope) {
   std::optional<std::string_view> cell = row.Cell(column);
   if (!cell) {
     ColumnNotFound(scope, column);

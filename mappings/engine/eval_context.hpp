@@ -38,7 +38,8 @@ class RowView {
   std::optional<std::string_view> Cell(const ColumnRef& column) const {
     const std::size_t column_idx = column_indexes_[column.slot];
     if (column_idx == kColumnNotFound) return std::nullopt;
-    if (column_idx >= record_.values.size() || record_.IsNull(column_idx)) return std::string_view();
+    if (column_idx >= record_.values.size() || record_.IsNull(column_idx))
+      return std::string_view();
     return record_.values[column_idx];
   }
   /// The record's stream (named in "column X not found in <stream>").
@@ -61,8 +62,8 @@ struct PathScope {
 
 /// State of one evaluation of a rule against one record.
 struct EvalContext {
-  const RowView& row;
-  JsonAllocator& allocator;
+  const RowView& row;        ///< the record
+  JsonAllocator& allocator;  ///< of the resource being built
   /// `system:` of the spec, for reference ids.
   const std::string& system;
   /// Reusable text buffers (templates, dates), to avoid allocating per element.
@@ -83,7 +84,8 @@ struct EvalContext {
   }
   /// The cell of `column`, trimmed when `trim`; nullopt after failing when the record's
   /// stream has no such column.
-  std::optional<std::string_view> ReadCell(const ColumnRef& column, bool trim, const PathScope& scope);
+  std::optional<std::string_view> ReadCell(const ColumnRef& column, bool trim,
+                                           const PathScope& scope);
   /// For an empty cell: true (omit the element) unless `required`, which fails with
   /// `column <name> is empty` and returns false.
   bool Empty(bool required, const ColumnRef& column, const PathScope& scope) {

@@ -15,6 +15,7 @@
 
 namespace ferry {
 
+/// Shared state of the parsers while one spec loads (see file comment).
 class LoadContext {
  public:
   explicit LoadContext(Diagnostics& diag) : diag_(diag) {}
@@ -39,11 +40,13 @@ class LoadContext {
 
   /// Reports every key of map `node` not in `allowed`, as CheckKeys in yaml_config.hpp
   /// does, and also suggests a key that one is a stem of (`colum`, `column` → `col`).
-  void CheckKeys(const YAML::Node& node, std::span<const std::string> allowed, std::string_view what);
+  void CheckKeys(const YAML::Node& node, std::span<const std::string> allowed,
+                 std::string_view what);
   /// Reports every key that appears more than once in map `node`.
   void CheckDuplicateKeys(const YAML::Node& node, std::string_view what);
   /// The keys of map `node` that are among `keys`, in the order `node` has them.
-  std::vector<std::string> KeysPresent(const YAML::Node& node, std::span<const std::string> keys) const;
+  std::vector<std::string> KeysPresent(const YAML::Node& node,
+                                       std::span<const std::string> keys) const;
 
  private:
   Diagnostics& diag_;

@@ -78,11 +78,13 @@ struct Mapper::Impl {
   }
   /// Adds `id` (from the key, or a placeholder kept second for a `set:` entry) after
   /// `resourceType`; false after failing.
-  bool AddId(const RulePlan& plan, EvalContext& ctx, JsonDocument& doc, MappedResource& result) const;
+  bool AddId(const RulePlan& plan, EvalContext& ctx, JsonDocument& doc,
+             MappedResource& result) const;
   MappedResource MapRule(const RulePlan& plan, const RowView& row) const;
 };
 
-bool Mapper::Impl::AddId(const RulePlan& plan, EvalContext& ctx, JsonDocument& doc, MappedResource& result) const {
+bool Mapper::Impl::AddId(const RulePlan& plan, EvalContext& ctx, JsonDocument& doc,
+                         MappedResource& result) const {
   const MappingRule& rule = *plan.rule;
   if (rule.key_columns.empty()) {
     if (plan.sets_id) doc.AddMember("id", JsonValue(), doc.GetAllocator());
@@ -127,7 +129,8 @@ MappedResource Mapper::Impl::MapRule(const RulePlan& plan, const RowView& row) c
     }
   }
   CompactResource(*doc);
-  if (plan.sets_id && doc->HasMember("id") && (*doc)["id"].IsString()) result.id = (*doc)["id"].GetString();
+  if (plan.sets_id && doc->HasMember("id") && (*doc)["id"].IsString())
+    result.id = (*doc)["id"].GetString();
   result.resource = std::move(doc);
   return result;
 }
@@ -155,7 +158,8 @@ void Mapper::Map(const RawRecord& record, std::vector<MappedResource>& out) cons
   if (stream == nullptr) return;
   if (!record.is_row()) {
     for (const auto& plan : stream->rules) {
-      out.push_back(Failed(*plan.rule, "the record has no columns; mapping rules read rows of tabular sources"));
+      out.push_back(Failed(
+          *plan.rule, "the record has no columns; mapping rules read rows of tabular sources"));
     }
     return;
   }

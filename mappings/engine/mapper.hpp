@@ -28,10 +28,10 @@ struct MappedResource {
     kFailed,    ///< `error` says why (stage `map`)
   };
   Outcome outcome = Outcome::kMapped;
-  const MappingRule* rule = nullptr;        ///< the rule applied: the Mapper's copy, valid while it lives
+  const MappingRule* rule = nullptr;  ///< the rule applied: the Mapper's copy, valid while it lives
   std::string resource_type;
-  std::string id;                            ///< the resource id (when mapped)
-  std::unique_ptr<JsonDocument> resource;    ///< the resource (when mapped)
+  std::string id;                          ///< the resource id (when mapped)
+  std::unique_ptr<JsonDocument> resource;  ///< the resource (when mapped)
   /// When failed: `<rule name>: <element path>: <what>` with no field value, e.g.
   /// `patients->Patient: Patient.gender: unmapped code in column GENDER`.
   std::string error;

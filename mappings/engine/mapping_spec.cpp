@@ -19,16 +19,19 @@ const std::vector<std::string> kRuleKeys = {"name", "from", "to", "key", "when",
 void LoadVersion(const YAML::Node& root, Diagnostics& diag) {
   auto version = ReadString(root, "version", kSpecWhat, diag);
   if (version && (*version != "1" || IsQuoted(root["version"]))) {
-    diag.Error(root["version"].Mark(), "'version' must be 1, the mapping spec version this ferry reads");
+    diag.Error(root["version"].Mark(),
+               "'version' must be 1, the mapping spec version this ferry reads");
   }
 }
 
 void LoadSystem(const YAML::Node& root, MappingSpec& spec, Diagnostics& diag) {
   auto system = ReadString(root, "system", kSpecWhat, diag);
   if (!system) return;
-  const bool is_uri = system->find(':') != std::string::npos && system->find_first_of(" \t|") == std::string::npos;
+  const bool is_uri =
+      system->find(':') != std::string::npos && system->find_first_of(" \t|") == std::string::npos;
   if (!is_uri) {
-    diag.Error(root["system"].Mark(), "'system' must be a URI naming the source system, such as urn:ferry:synthea");
+    diag.Error(root["system"].Mark(),
+               "'system' must be a URI naming the source system, such as urn:ferry:synthea");
   }
   spec.system = *system;
 }
@@ -45,7 +48,8 @@ std::vector<std::string> SpecTypes(const YAML::Node& rules) {
 void LoadKey(const YAML::Node& node, MappingRule& rule, LoadContext& ctx) {
   auto columns = ReadStringList(node, "key", kRuleWhat, ctx.diag());
   if (!columns) return;
-  if (columns->empty()) ctx.Error(node["key"].Mark(), "'key' in rule must name one or more columns");
+  if (columns->empty())
+    ctx.Error(node["key"].Mark(), "'key' in rule must name one or more columns");
   for (const auto& column : *columns) rule.key_slots.push_back(ctx.Column(column).slot);
   rule.key_columns = std::move(*columns);
 }
@@ -67,12 +71,15 @@ MappingRule LoadRule(const YAML::Node& node, MappingSpec& spec, LoadContext& ctx
   return rule;
 }
 
-void CheckRuleNames(const MappingSpec& spec, const std::vector<YAML::Mark>& marks, LoadContext& ctx) {
+void CheckRuleNames(const MappingSpec& spec, const std::vector<YAML::Mark>& marks,
+                    LoadContext& ctx) {
   for (std::size_t rule_idx = 1; rule_idx < spec.rules.size(); ++rule_idx) {
     for (std::size_t other_idx = 0; other_idx < rule_idx; ++other_idx) {
       if (spec.rules[other_idx].name != spec.rules[rule_idx].name) continue;
-      ctx.Error(marks[rule_idx], "rule name '" + spec.rules[rule_idx].name + "' is already used by the rule at line " +
-                                     std::to_string(marks[other_idx].line + 1) + "; give each rule its own 'name'");
+      ctx.Error(marks[rule_idx], "rule name '" + spec.rules[rule_idx].name +
+                                     "' is already used by the rule at line " +
+                                     std::to_string(marks[other_idx].line + 1) +
+                                     "; give each rule its own 'name'");
       break;
     }
   }

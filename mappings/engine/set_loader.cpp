@@ -15,7 +15,8 @@ YAML::Mark MarkAt(const YAML::Node& key, std::size_t offset) {
   return mark;
 }
 
-std::shared_ptr<const ElementPath> LoadPath(const YAML::Node& key, const MappingRule& rule, LoadContext& ctx) {
+std::shared_ptr<const ElementPath> LoadPath(const YAML::Node& key, const MappingRule& rule,
+                                            LoadContext& ctx) {
   const std::string& text = key.Scalar();
   auto parsed = ParseElementPath(text);
   if (const auto* error = std::get_if<PathError>(&parsed)) {
@@ -25,11 +26,13 @@ std::shared_ptr<const ElementPath> LoadPath(const YAML::Node& key, const Mapping
   auto path = std::make_shared<const ElementPath>(std::get<ElementPath>(std::move(parsed)));
   const std::string& first = path->steps.front().name;
   if (first == "resourceType") {
-    ctx.Error(key.Mark(), "element path '" + text + "': 'resourceType' is set from the rule's 'to'");
+    ctx.Error(key.Mark(),
+              "element path '" + text + "': 'resourceType' is set from the rule's 'to'");
     return nullptr;
   }
   if (first == "id" && !rule.key_columns.empty()) {
-    ctx.Error(key.Mark(), "element path '" + text + "': 'id' is set from the rule's 'key'; remove one of them");
+    ctx.Error(key.Mark(),
+              "element path '" + text + "': 'id' is set from the rule's 'key'; remove one of them");
     return nullptr;
   }
   return path;
@@ -38,7 +41,8 @@ std::shared_ptr<const ElementPath> LoadPath(const YAML::Node& key, const Mapping
 std::string Line(const YAML::Mark& mark) { return std::to_string(mark.line + 1); }
 
 /// The problem with entry `later` given the earlier entry `earlier`, or "".
-std::string Conflict(const Assignment& earlier, const YAML::Mark& earlier_mark, const Assignment& later) {
+std::string Conflict(const Assignment& earlier, const YAML::Mark& earlier_mark,
+                     const Assignment& later) {
   const ElementPath& first = *earlier.element_path;
   const ElementPath& second = *later.element_path;
   if (SameElement(first, second)) {
@@ -49,13 +53,14 @@ std::string Conflict(const Assignment& earlier, const YAML::Mark& earlier_mark, 
            Line(earlier_mark) + " sets to a single value";
   }
   if (IsStrictPrefix(second, first)) {
-    return "element path '" + later.path + "' replaces '" + earlier.path + "' set at line " + Line(earlier_mark) +
-           "; put '" + later.path + "' first";
+    return "element path '" + later.path + "' replaces '" + earlier.path + "' set at line " +
+           Line(earlier_mark) + "; put '" + later.path + "' first";
   }
   return "";
 }
 
-void CheckConflicts(const MappingRule& rule, const std::vector<YAML::Mark>& marks, LoadContext& ctx) {
+void CheckConflicts(const MappingRule& rule, const std::vector<YAML::Mark>& marks,
+                    LoadContext& ctx) {
   for (std::size_t later_idx = 1; later_idx < rule.assignments.size(); ++later_idx) {
     for (std::size_t earlier_idx = 0; earlier_idx < later_idx; ++earlier_idx) {
       std::string problem =

@@ -1,5 +1,9 @@
 #include "mappings/engine/value_expr.hpp"
 
+#include <array>
+#include <cstring>
+#include <functional>
+
 #include "core/common/hash.hpp"
 #include "core/common/strings.hpp"
 
@@ -7,7 +11,8 @@ namespace ferry {
 
 namespace {
 
-EvalOutcome EvaluateTemplate(const TemplateExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out) {
+EvalOutcome EvaluateTemplate(const TemplateExpr& expr, EvalContext& ctx, const PathScope& scope,
+                             JsonValue& out) {
   std::string& text = ctx.scratch;
   text.clear();
   for (const auto& part : expr.parts) {
@@ -17,26 +22,61 @@ EvalOutcome EvaluateTemplate(const TemplateExpr& expr, EvalContext& ctx, const P
     }
     std::optional<std::string_view> cell = ctx.ReadCell(*part.column, expr.trim, scope);
     if (!cell) return EvalOutcome::kFailed;
-    if (cell->empty()) return ctx.Empty(expr.required, *part.column, scope) ? EvalOutcome::kOmitted : EvalOutcome::kFailed;
+    if (cell->empty())
+      return ctx.Empty(expr.required, *part.column, scope) ? EvalOutcome::kOmitted
+                                                           : EvalOutcome::kFailed;
     text += *cell;
   }
   out = MakeString(text, ctx.allocator);
   return EvalOutcome::kValue;
 }
 
-EvalOutcome EvaluateRef(const RefExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out) {
+/// The id for a reference. Rows that point at one resource tend to come together (the
+/// observations of one patient), and each id costs a SHA-1, so every thread remembers
+/// the ids it made last, by (system, type, key).
+const std::string& ReferencedId(const std::string& system, const std::string& type,
+                                std::string_view key) {
+  struct Entry {
+    std::string system, type, key, id;
+  };
+  constexpr std::size_t kEntries = 64;
+  thread_local std::array<Entry, kEntries> t_entries;
+  Entry& entry = t_entries[std::hash<std::string_view>{}(key) % kEntries];
+  if (entry.key != key || entry.type != type || entry.system != system) {
+    entry.id = ResourceIdFor(system, type, key);
+    entry.system = system;
+    entry.type = type;
+    entry.key.assign(key);
+  }
+  return entry.id;
+}
+
+/// `Type/id` as a string allocated in the document's pool.
+JsonValue ReferenceText(const std::string& type, const std::string& id, JsonAllocator& allocator) {
+  const std::size_t size = type.size() + 1 + id.size();
+  char* text = static_cast<char*>(allocator.Malloc(size + 1));
+  std::memcpy(text, type.data(), type.size());
+  text[type.size()] = '/';
+  std::memcpy(text + type.size() + 1, id.data(), id.size());
+  text[size] = '\0';
+  return JsonValue(rapidjson::StringRef(text, static_cast<rapidjson::SizeType>(size)));
+}
+
+EvalOutcome EvaluateRef(const RefExpr& expr, EvalContext& ctx, const PathScope& scope,
+                        JsonValue& out) {
   std::string& key = ctx.scratch;
   key.clear();
   for (const auto& column : expr.columns) {
     std::optional<std::string_view> cell = ctx.ReadCell(column, true, scope);
     if (!cell) return EvalOutcome::kFailed;
-    if (cell->empty()) return ctx.Empty(expr.required, column, scope) ? EvalOutcome::kOmitted : EvalOutcome::kFailed;
+    if (cell->empty())
+      return ctx.Empty(expr.required, column, scope) ? EvalOutcome::kOmitted : EvalOutcome::kFailed;
     if (&column != &expr.columns.front()) key += '|';
     key += *cell;
   }
-  const std::string reference = expr.resource_type + "/" + ResourceIdFor(ctx.system, expr.resource_type, key);
+  const std::string& id = ReferencedId(ctx.system, expr.resource_type, key);
   out.SetObject();
-  out.AddMember("reference", MakeString(reference, ctx.allocator), ctx.allocator);
+  out.AddMember("reference", ReferenceText(expr.resource_type, id, ctx.allocator), ctx.allocator);
   return EvalOutcome::kValue;
 }
 
@@ -85,7 +125,8 @@ JsonValue ConstValue::ToJson(JsonAllocator& allocator) const {
   return MakeString(text, allocator);
 }
 
-EvalOutcome Evaluate(const ValueExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out) {
+EvalOutcome Evaluate(const ValueExpr& expr, EvalContext& ctx, const PathScope& scope,
+                     JsonValue& out) {
   if (expr.when) {
     const Truth truth = Evaluate(*expr.when, ctx, scope);
     if (truth == Truth::kError) return EvalOutcome::kFailed;
@@ -95,14 +136,18 @@ EvalOutcome Evaluate(const ValueExpr& expr, EvalContext& ctx, const PathScope& s
     out = constant->ToJson(ctx.allocator);
     return EvalOutcome::kValue;
   }
-  if (const auto* column = std::get_if<ColumnExpr>(&expr.body)) return EvaluateColumn(*column, ctx, scope, out);
-  if (const auto* text = std::get_if<TemplateExpr>(&expr.body)) return EvaluateTemplate(*text, ctx, scope, out);
+  if (const auto* column = std::get_if<ColumnExpr>(&expr.body))
+    return EvaluateColumn(*column, ctx, scope, out);
+  if (const auto* text = std::get_if<TemplateExpr>(&expr.body))
+    return EvaluateTemplate(*text, ctx, scope, out);
   if (const auto* ref = std::get_if<RefExpr>(&expr.body)) return EvaluateRef(*ref, ctx, scope, out);
-  if (const auto* object = std::get_if<ObjectExpr>(&expr.body)) return EvaluateObject(expr, *object, ctx, scope, out);
+  if (const auto* object = std::get_if<ObjectExpr>(&expr.body))
+    return EvaluateObject(expr, *object, ctx, scope, out);
   return EvaluateSequence(std::get<SequenceExpr>(expr.body), ctx, scope, out);
 }
 
-std::string ResourceIdFor(const std::string& system, std::string_view resource_type, std::string_view key) {
+std::string ResourceIdFor(const std::string& system, std::string_view resource_type,
+                          std::string_view key) {
   std::string name;
   name.reserve(system.size() + resource_type.size() + key.size() + 2);
   name.append(system).append(1, '|').append(resource_type).append(1, '|').append(key);
@@ -110,7 +155,8 @@ std::string ResourceIdFor(const std::string& system, std::string_view resource_t
 }
 
 bool IsSingleValue(const ValueExpr& expr) {
-  return std::holds_alternative<ConstValue>(expr.body) || std::holds_alternative<ColumnExpr>(expr.body) ||
+  return std::holds_alternative<ConstValue>(expr.body) ||
+         std::holds_alternative<ColumnExpr>(expr.body) ||
          std::holds_alternative<TemplateExpr>(expr.body);
 }
 

@@ -35,7 +35,7 @@ struct ValueExpr;
 struct ConstValue {
   enum class Type { kString, kNumber, kBoolean };
   Type type = Type::kString;
-  std::string text;
+  std::string text;  ///< as written (for a number, its exact text)
   /// The constant as a JSON value allocated in `allocator`.
   JsonValue ToJson(JsonAllocator& allocator) const;
 };
@@ -46,6 +46,7 @@ enum class Conversion { kNone, kDate, kNumber, kInteger, kBoolean };
 /// What happens to a value that `map:` does not list.
 enum class UnmappedPolicy { kError, kOmit, kKeep, kElse };
 
+/// `{ col: NAME, ... }`: a column's value through its modifiers.
 struct ColumnExpr {
   ColumnRef column;
   bool trim = true;
@@ -60,6 +61,7 @@ struct ColumnExpr {
   std::string suffix;
 };
 
+/// `{ template: "..." }`: text with column values substituted.
 struct TemplateExpr {
   /// Literal text, or (when `column` is set) a column's value.
   struct Part {
@@ -71,24 +73,28 @@ struct TemplateExpr {
   bool required = false;
 };
 
+/// `{ ref: Type, col(s): ... }`: a Reference to the resource that key gives.
 struct RefExpr {
   std::string resource_type;
   std::vector<ColumnRef> columns;  ///< key columns, joined by '|'
   bool required = false;
 };
 
+/// An object literal: members in spec order.
 struct ObjectExpr {
   std::vector<std::pair<std::string, std::shared_ptr<const ValueExpr>>> members;
 };
 
+/// A sequence literal: items in spec order.
 struct SequenceExpr {
   std::vector<std::shared_ptr<const ValueExpr>> items;
 };
 
+/// One value expression of any kind, with its optional `when:`.
 struct ValueExpr {
   std::variant<ConstValue, ColumnExpr, TemplateExpr, RefExpr, ObjectExpr, SequenceExpr> body;
   std::shared_ptr<const Condition> when;  ///< null = always
-  bool data_backed = false;
+  bool data_backed = false;               ///< its value comes from the record (see file comment)
 };
 
 /// What evaluating an expression gave.
@@ -99,14 +105,17 @@ enum class EvalOutcome {
 };
 
 /// Evaluates `expr` for the record in `ctx`; `scope` is the element path of the value.
-EvalOutcome Evaluate(const ValueExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out);
+EvalOutcome Evaluate(const ValueExpr& expr, EvalContext& ctx, const PathScope& scope,
+                     JsonValue& out);
 
 /// Evaluates a `col:` expression (column_value.cpp).
-EvalOutcome EvaluateColumn(const ColumnExpr& expr, EvalContext& ctx, const PathScope& scope, JsonValue& out);
+EvalOutcome EvaluateColumn(const ColumnExpr& expr, EvalContext& ctx, const PathScope& scope,
+                           JsonValue& out);
 
 /// The id of the resource of `resource_type` whose key is `key` in the source `system`:
 /// Uuid5(kFerryUuidNamespace, system + "|" + resource_type + "|" + key).
-std::string ResourceIdFor(const std::string& system, std::string_view resource_type, std::string_view key);
+std::string ResourceIdFor(const std::string& system, std::string_view resource_type,
+                          std::string_view key);
 
 /// True when the expression is a single value (constant, column or template): nothing
 /// can be set inside it.

@@ -17,6 +17,19 @@ const std::vector<std::string> kTemplateKeys = {"template", "trim", "required", 
 const std::vector<std::string> kRefKeys = {"ref", "col", "cols", "required", "when"};
 /// Real element names that are one typo away from an expression key; never flagged.
 const std::vector<std::string> kElementNamesNearKeys = {"cost"};
+/// Likely misspellings of expression keys that no typo distance catches.
+const std::vector<std::pair<std::string, std::string>> kKindMisspellings = {
+    {"colum", "col"}, {"column", "col"}, {"columns", "col"}, {"constant", "const"}};
+
+/// The expression key a member name of an object literal is probably a typo of, or "".
+std::string KindTypo(const std::string& name) {
+  for (const auto& [typo, kind] : kKindMisspellings) {
+    if (name == typo) return kind;
+  }
+  const bool allowed = std::find(kElementNamesNearKeys.begin(), kElementNamesNearKeys.end(),
+                                 name) != kElementNamesNearKeys.end();
+  return allowed ? "" : ClosestMatch(name, kKinds);
+}
 
 std::shared_ptr<ValueExpr> Expr(bool data_backed) {
   auto expr = std::make_shared<ValueExpr>();
@@ -28,7 +41,8 @@ std::shared_ptr<ValueExpr> LoadConst(const YAML::Node& node, LoadContext& ctx) {
   ctx.CheckKeys(node, kConstKeys, kExprWhat);
   const YAML::Node value = node["const"];
   if (!value.IsScalar()) {
-    ctx.Error(KeyMark(node, "const"), "'const' must be a single value; write an object or a list as a literal");
+    ctx.Error(KeyMark(node, "const"),
+              "'const' must be a single value; write an object or a list as a literal");
     return nullptr;
   }
   auto expr = Expr(false);
@@ -37,7 +51,8 @@ std::shared_ptr<ValueExpr> LoadConst(const YAML::Node& node, LoadContext& ctx) {
 }
 
 /// Splits a template into literal text and `{COLUMN}` parts.
-bool ParseTemplate(const std::string& text, const YAML::Mark& mark, TemplateExpr& expr, LoadContext& ctx) {
+bool ParseTemplate(const std::string& text, const YAML::Mark& mark, TemplateExpr& expr,
+                   LoadContext& ctx) {
   std::string literal;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     const char c = text[pos];
@@ -87,13 +102,16 @@ std::shared_ptr<ValueExpr> LoadTemplate(const YAML::Node& node, LoadContext& ctx
 
 bool LoadRefColumns(const YAML::Node& node, RefExpr& body, LoadContext& ctx) {
   if (node["col"] && node["cols"]) {
-    ctx.Error(KeyMark(node, "cols"), "conflicting keys 'col' and 'cols' in reference; use 'col' for one key column, "
-                                     "'cols' for several");
+    ctx.Error(KeyMark(node, "cols"),
+              "conflicting keys 'col' and 'cols' in reference; use 'col' for one key column, "
+              "'cols' for several");
     return false;
   }
   if (!node["col"] && !node["cols"]) {
-    ctx.Error(node.Mark(), "missing required key 'col' or 'cols' in reference (the key columns of the referenced "
-                           "resource)");
+    ctx.Error(
+        node.Mark(),
+        "missing required key 'col' or 'cols' in reference (the key columns of the referenced "
+        "resource)");
     return false;
   }
   if (node["col"]) {
@@ -127,18 +145,19 @@ std::shared_ptr<ValueExpr> LoadRef(const YAML::Node& node, LoadContext& ctx) {
 
 bool CheckMemberName(const YAML::Node& key, LoadContext& ctx) {
   const std::string& name = key.Scalar();
-  const std::string typo = ClosestMatch(name, kKinds);
-  const bool allowed = std::find(kElementNamesNearKeys.begin(), kElementNamesNearKeys.end(), name) !=
-                       kElementNamesNearKeys.end();
-  if (!typo.empty() && !allowed) {
-    ctx.Error(key.Mark(), "unknown key '" + name + "' in " + kExprWhat + "; did you mean '" + typo + "'?");
+  const std::string typo = KindTypo(name);
+  if (!typo.empty()) {
+    ctx.Error(key.Mark(),
+              "unknown key '" + name + "' in " + kExprWhat + "; did you mean '" + typo + "'?");
     return false;
   }
   auto path = ParseElementPath(name);
   const auto* parsed = std::get_if<ElementPath>(&path);
-  if (!parsed || parsed->steps.size() != 1 || parsed->steps[0].index_kind != PathStep::Index::kNone) {
-    ctx.Error(key.Mark(), "'" + name + "' is not an element name; in an object literal each key is one name "
-                          "(letters, digits and '_'), with objects or lists nested inside");
+  if (!parsed || parsed->steps.size() != 1 ||
+      parsed->steps[0].index_kind != PathStep::Index::kNone) {
+    ctx.Error(key.Mark(), "'" + name +
+                              "' is not an element name; in an object literal each key is one name "
+                              "(letters, digits and '_'), with objects or lists nested inside");
     return false;
   }
   return true;
@@ -188,8 +207,9 @@ std::optional<std::string> KindOf(const YAML::Node& node, LoadContext& ctx) {
   const bool is_ref = std::find(kinds.begin(), kinds.end(), "ref") != kinds.end();
   if (is_ref) std::erase(kinds, std::string("col"));
   if (kinds.size() > 1) {
-    ctx.Error(KeyMark(node, kinds[1]), "conflicting keys '" + kinds[0] + "' and '" + kinds[1] + "' in " +
-                                           kExprWhat + "; use exactly one of col, const, template, ref");
+    ctx.Error(KeyMark(node, kinds[1]), "conflicting keys '" + kinds[0] + "' and '" + kinds[1] +
+                                           "' in " + kExprWhat +
+                                           "; use exactly one of col, const, template, ref");
     return std::nullopt;
   }
   return kinds.empty() ? "" : kinds.front();
@@ -241,7 +261,8 @@ std::shared_ptr<const ValueExpr> LoadValueExpr(const YAML::Node& node, const YAM
   }
   if (node.IsSequence()) return LoadSequence(node, ctx);
   if (node.IsMap()) return LoadMapping(node, ctx);
-  ctx.Error(key_mark, "missing value; write a value expression (to emit the text null, quote it: \"null\")");
+  ctx.Error(key_mark,
+            "missing value; write a value expression (to emit the text null, quote it: \"null\")");
   return nullptr;
 }
 

@@ -10,7 +10,8 @@ TEST_CASE("The reference time is 2026-01-01 UTC", "[synth]") {
 }
 
 TEST_CASE("Dates and timestamps are written as Synthea writes them", "[synth]") {
-  const Instant instant = FromCivil(1989, 10, 4) + 2 * kSecondsPerHour + 25 * kSecondsPerMinute + 16;
+  const Instant instant =
+      FromCivil(1989, 10, 4) + 2 * kSecondsPerHour + 25 * kSecondsPerMinute + 16;
   CHECK(FormatDate(instant) == "1989-10-04");
   CHECK(FormatTimestamp(instant) == "1989-10-04T02:25:16Z");
   CHECK(FormatDate(FromCivil(2024, 2, 29)) == "2024-02-29");

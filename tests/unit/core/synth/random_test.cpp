@@ -1,7 +1,6 @@
 #include "core/synth/random.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <vector>
 
 namespace ferry::synth {

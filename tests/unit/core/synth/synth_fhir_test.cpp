@@ -4,7 +4,6 @@
 // is linked: `ferry mapping test` over a `ferry synth` CSV export.)
 
 #include <catch2/catch.hpp>
-
 #include <functional>
 #include <map>
 #include <set>
@@ -56,7 +55,8 @@ std::vector<std::unique_ptr<JsonDocument>> ParseAll(const std::string& path) {
   return docs;
 }
 
-void ForEachReference(const JsonValue& value, const std::function<void(const std::string&)>& visit) {
+void ForEachReference(const JsonValue& value,
+                      const std::function<void(const std::string&)>& visit) {
   if (value.IsObject()) {
     for (const auto& member : value.GetObject()) {
       if (std::string(member.name.GetString()) == "reference" && member.value.IsString()) {
@@ -75,7 +75,9 @@ class Population {
  public:
   Population() : dir_("fhir_population") { Generate(dir_.str(), 120, 4); }
   std::string Csv(const std::string& table) const { return dir_.str() + "/csv/" + table + ".csv"; }
-  std::string Fhir(const std::string& type) const { return dir_.str() + "/fhir/" + type + ".ndjson"; }
+  std::string Fhir(const std::string& type) const {
+    return dir_.str() + "/fhir/" + type + ".ndjson";
+  }
 
  private:
   ScratchDir dir_;
@@ -100,6 +102,14 @@ TEST_CASE("Every synthetic resource is valid FHIR R4", "[synth]") {
       CHECK(issues.empty());
     }
   }
+}
+
+TEST_CASE("The validity check would catch a broken synthetic resource", "[synth]") {
+  auto docs = ParseAll(SharedPopulation().Fhir("Patient"));
+  REQUIRE_FALSE(docs.empty());
+  JsonDocument& patient = *docs.front();
+  patient["gender"].SetString("mostly");
+  CHECK_FALSE(Validator().Validate(patient).empty());
 }
 
 TEST_CASE("FHIR ids are the mapping's ids for the CSV rows' keys", "[synth]") {

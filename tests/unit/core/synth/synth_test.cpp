@@ -1,7 +1,7 @@
 #include "core/synth/synth.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <set>
 
@@ -19,19 +19,26 @@ using synth_test::ScratchDir;
 
 namespace {
 
-const char* const kTables[] = {"patients", "encounters", "conditions", "observations", "medications", "allergies",
-                               "procedures", "immunizations", "organizations", "providers", "payers"};
-const char* const kTypes[] = {"Patient", "Encounter", "Condition", "Observation", "MedicationRequest",
-                              "AllergyIntolerance", "Procedure", "Immunization", "Organization", "Practitioner",
-                              "PractitionerRole"};
+const char* const kTables[] = {"patients",      "encounters", "conditions", "observations",
+                               "medications",   "allergies",  "procedures", "immunizations",
+                               "organizations", "providers",  "payers"};
+const char* const kTypes[] = {"Patient",      "Encounter",         "Condition",
+                              "Observation",  "MedicationRequest", "AllergyIntolerance",
+                              "Procedure",    "Immunization",      "Organization",
+                              "Practitioner", "PractitionerRole"};
 // Tables whose rows belong to one patient: these grow as a prefix when patients are added.
-const char* const kPatientTables[] = {"patients", "encounters", "conditions", "observations", "medications",
-                                      "allergies", "procedures", "immunizations"};
-const char* const kPatientTypes[] = {"Patient", "Encounter", "Condition", "Observation", "MedicationRequest",
-                                     "AllergyIntolerance", "Procedure", "Immunization"};
+const char* const kPatientTables[] = {"patients",    "encounters", "conditions", "observations",
+                                      "medications", "allergies",  "procedures", "immunizations"};
+const char* const kPatientTypes[] = {"Patient",     "Encounter",         "Condition",
+                                     "Observation", "MedicationRequest", "AllergyIntolerance",
+                                     "Procedure",   "Immunization"};
 
-std::string CsvPath(const ScratchDir& dir, const std::string& table) { return dir.str() + "/csv/" + table + ".csv"; }
-std::string FhirPath(const ScratchDir& dir, const std::string& type) { return dir.str() + "/fhir/" + type + ".ndjson"; }
+std::string CsvPath(const ScratchDir& dir, const std::string& table) {
+  return dir.str() + "/csv/" + table + ".csv";
+}
+std::string FhirPath(const ScratchDir& dir, const std::string& type) {
+  return dir.str() + "/fhir/" + type + ".ndjson";
+}
 
 }  // namespace
 
@@ -41,31 +48,58 @@ TEST_CASE("synth writes Synthea's CSV header lines exactly", "[synth]") {
   // Synthea 3.x, src/main/java/org/mitre/synthea/export/CSVConstants.java.
   const std::map<std::string, std::string> expected = {
       {"patients",
-       "Id,BIRTHDATE,DEATHDATE,SSN,DRIVERS,PASSPORT,PREFIX,FIRST,MIDDLE,LAST,SUFFIX,MAIDEN,MARITAL,RACE,ETHNICITY,"
-       "GENDER,BIRTHPLACE,ADDRESS,CITY,STATE,COUNTY,FIPS,ZIP,LAT,LON,HEALTHCARE_EXPENSES,HEALTHCARE_COVERAGE,INCOME"},
+       "Id,BIRTHDATE,DEATHDATE,SSN,DRIVERS,PASSPORT,PREFIX,FIRST,MIDDLE,LAST,SUFFIX,MAIDEN,MARITAL,"
+       "RACE,ETHNICITY,"
+       "GENDER,BIRTHPLACE,ADDRESS,CITY,STATE,COUNTY,FIPS,ZIP,LAT,LON,HEALTHCARE_EXPENSES,"
+       "HEALTHCARE_COVERAGE,INCOME"},
       {"encounters",
-       "Id,START,STOP,PATIENT,ORGANIZATION,PROVIDER,PAYER,ENCOUNTERCLASS,CODE,DESCRIPTION,BASE_ENCOUNTER_COST,"
+       "Id,START,STOP,PATIENT,ORGANIZATION,PROVIDER,PAYER,ENCOUNTERCLASS,CODE,DESCRIPTION,BASE_"
+       "ENCOUNTER_COST,"
        "TOTAL_CLAIM_COST,PAYER_COVERAGE,REASONCODE,REASONDESCRIPTION"},
       {"conditions", "START,STOP,PATIENT,ENCOUNTER,SYSTEM,CODE,DESCRIPTION"},
       {"observations", "DATE,PATIENT,ENCOUNTER,CATEGORY,CODE,DESCRIPTION,VALUE,UNITS,TYPE"},
       {"medications",
-       "START,STOP,PATIENT,PAYER,ENCOUNTER,CODE,DESCRIPTION,BASE_COST,PAYER_COVERAGE,DISPENSES,TOTALCOST,"
+       "START,STOP,PATIENT,PAYER,ENCOUNTER,CODE,DESCRIPTION,BASE_COST,PAYER_COVERAGE,DISPENSES,"
+       "TOTALCOST,"
        "REASONCODE,REASONDESCRIPTION"},
       {"allergies",
-       "START,STOP,PATIENT,ENCOUNTER,CODE,SYSTEM,DESCRIPTION,TYPE,CATEGORY,REACTION1,DESCRIPTION1,SEVERITY1,"
+       "START,STOP,PATIENT,ENCOUNTER,CODE,SYSTEM,DESCRIPTION,TYPE,CATEGORY,REACTION1,DESCRIPTION1,"
+       "SEVERITY1,"
        "REACTION2,DESCRIPTION2,SEVERITY2"},
-      {"procedures", "START,STOP,PATIENT,ENCOUNTER,SYSTEM,CODE,DESCRIPTION,BASE_COST,REASONCODE,REASONDESCRIPTION"},
+      {"procedures",
+       "START,STOP,PATIENT,ENCOUNTER,SYSTEM,CODE,DESCRIPTION,BASE_COST,REASONCODE,"
+       "REASONDESCRIPTION"},
       {"immunizations", "DATE,PATIENT,ENCOUNTER,CODE,DESCRIPTION,BASE_COST"},
       {"organizations", "Id,NAME,ADDRESS,CITY,STATE,ZIP,LAT,LON,PHONE,REVENUE,UTILIZATION"},
-      {"providers", "Id,ORGANIZATION,NAME,GENDER,SPECIALITY,ADDRESS,CITY,STATE,ZIP,LAT,LON,ENCOUNTERS,PROCEDURES"},
+      {"providers",
+       "Id,ORGANIZATION,NAME,GENDER,SPECIALITY,ADDRESS,CITY,STATE,ZIP,LAT,LON,ENCOUNTERS,"
+       "PROCEDURES"},
       {"payers",
-       "Id,NAME,OWNERSHIP,ADDRESS,CITY,STATE_HEADQUARTERED,ZIP,PHONE,AMOUNT_COVERED,AMOUNT_UNCOVERED,REVENUE,"
-       "COVERED_ENCOUNTERS,UNCOVERED_ENCOUNTERS,COVERED_MEDICATIONS,UNCOVERED_MEDICATIONS,COVERED_PROCEDURES,"
-       "UNCOVERED_PROCEDURES,COVERED_IMMUNIZATIONS,UNCOVERED_IMMUNIZATIONS,UNIQUE_CUSTOMERS,QOLS_AVG,MEMBER_MONTHS"},
+       "Id,NAME,OWNERSHIP,ADDRESS,CITY,STATE_HEADQUARTERED,ZIP,PHONE,AMOUNT_COVERED,AMOUNT_"
+       "UNCOVERED,REVENUE,"
+       "COVERED_ENCOUNTERS,UNCOVERED_ENCOUNTERS,COVERED_MEDICATIONS,UNCOVERED_MEDICATIONS,COVERED_"
+       "PROCEDURES,"
+       "UNCOVERED_PROCEDURES,COVERED_IMMUNIZATIONS,UNCOVERED_IMMUNIZATIONS,UNIQUE_CUSTOMERS,QOLS_"
+       "AVG,MEMBER_MONTHS"},
   };
   for (const auto& [table, header] : expected) {
     INFO(table);
     CHECK(Lines(ReadFile(CsvPath(dir, table))).at(0) == header);
+  }
+}
+
+TEST_CASE("Every CSV row has as many cells as its header", "[synth]") {
+  ScratchDir dir("cells");
+  Generate(dir.str(), 40, 2);
+  for (const char* table : kTables) {
+    INFO(table);
+    const std::vector<std::string> lines = Lines(ReadFile(CsvPath(dir, table)));
+    const auto commas = std::count(lines[0].begin(), lines[0].end(), ',');
+    for (const std::string& line : lines) {
+      INFO(line);
+      CHECK(std::count(line.begin(), line.end(), ',') == commas);
+      CHECK(line.find('"') == std::string::npos);
+    }
   }
 }
 
@@ -82,7 +116,8 @@ TEST_CASE("synth output is byte-identical for the same seed and count", "[synth]
     INFO(type);
     CHECK(ReadFile(FhirPath(first, type)) == ReadFile(FhirPath(second, type)));
   }
-  CHECK(ReadFile(first.str() + "/fhir/manifest.json") == ReadFile(second.str() + "/fhir/manifest.json"));
+  CHECK(ReadFile(first.str() + "/fhir/manifest.json") ==
+        ReadFile(second.str() + "/fhir/manifest.json"));
 }
 
 TEST_CASE("synth output differs between seeds", "[synth]") {
@@ -125,11 +160,16 @@ TEST_CASE("synth reports the rows and resources it wrote", "[synth]") {
     CHECK(Lines(ReadFile(FhirPath(dir, type))).size() == result.fhir_counts.at(type));
   }
   // One resource per mapped row.
-  const std::map<std::string, std::string> pairs = {
-      {"patients", "Patient"}, {"encounters", "Encounter"}, {"conditions", "Condition"},
-      {"observations", "Observation"}, {"medications", "MedicationRequest"},
-      {"allergies", "AllergyIntolerance"}, {"procedures", "Procedure"}, {"immunizations", "Immunization"},
-      {"organizations", "Organization"}, {"providers", "Practitioner"}};
+  const std::map<std::string, std::string> pairs = {{"patients", "Patient"},
+                                                    {"encounters", "Encounter"},
+                                                    {"conditions", "Condition"},
+                                                    {"observations", "Observation"},
+                                                    {"medications", "MedicationRequest"},
+                                                    {"allergies", "AllergyIntolerance"},
+                                                    {"procedures", "Procedure"},
+                                                    {"immunizations", "Immunization"},
+                                                    {"organizations", "Organization"},
+                                                    {"providers", "Practitioner"}};
   for (const auto& [table, type] : pairs) {
     INFO(table);
     CHECK(result.csv_rows.at(table) == result.fhir_counts.at(type));
@@ -174,8 +214,8 @@ TEST_CASE("The bulk manifest lists every file with its count", "[synth]") {
   CHECK(manifest.find("\"request\": \"ferry synth --patients 2 --seed 1\"") != std::string::npos);
   for (const auto& [type, count] : result.fhir_counts) {
     INFO(type);
-    CHECK(manifest.find("\"url\": \"" + type + ".ndjson\",\n      \"count\": " + std::to_string(count)) !=
-          std::string::npos);
+    CHECK(manifest.find("\"url\": \"" + type + ".ndjson\",\n      \"count\": " +
+                        std::to_string(count)) != std::string::npos);
   }
 }
 

@@ -2,6 +2,8 @@
 // Helpers shared by the synth tests: a scratch directory, whole-file reads, and a splitter
 // for Synthea's CSV (which never quotes: commas in text are written as spaces).
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,7 +60,8 @@ inline CsvFile ReadCsv(const std::string& path) {
   std::vector<std::string> lines = Lines(ReadFile(path));
   if (lines.empty()) return csv;
   csv.header = Split(lines[0], ',');
-  for (std::size_t line_idx = 1; line_idx < lines.size(); ++line_idx) csv.rows.push_back(Split(lines[line_idx], ','));
+  for (std::size_t line_idx = 1; line_idx < lines.size(); ++line_idx)
+    csv.rows.push_back(Split(lines[line_idx], ','));
   return csv;
 }
 

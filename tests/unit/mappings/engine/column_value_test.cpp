@@ -16,7 +16,9 @@ std::string MapValue(const std::string& expr, const std::string& value) {
   return MapOne(PatientSpec("      x: " + expr + "\n"), Row("patients", {"V"}, {value}));
 }
 
-std::string Json(const std::string& value_json) { return R"({"resourceType":"Patient","x":)" + value_json + "}"; }
+std::string Json(const std::string& value_json) {
+  return R"({"resourceType":"Patient","x":)" + value_json + "}";
+}
 
 const std::string kFailed = "failed: patients->Patient: Patient.x: ";
 
@@ -40,12 +42,16 @@ TEST_CASE("Map targets are typed like constants", "[mapping][modifier]") {
 }
 
 TEST_CASE("unmapped: error is the default when there is no else", "[mapping][modifier]") {
-  CHECK(MapValue("{ col: V, map: { M: male } }", "CANARY-7731") == kFailed + "unmapped code in column V");
-  CHECK(MapValue("{ col: V, map: { M: male }, unmapped: error }", "X") == kFailed + "unmapped code in column V");
+  CHECK(MapValue("{ col: V, map: { M: male } }", "CANARY-7731") ==
+        kFailed + "unmapped code in column V");
+  CHECK(MapValue("{ col: V, map: { M: male }, unmapped: error }", "X") ==
+        kFailed + "unmapped code in column V");
 }
 
-TEST_CASE("unmapped: omit leaves the element out; keep passes the value on", "[mapping][modifier]") {
-  CHECK(MapValue("{ col: V, map: { M: male }, unmapped: omit }", "X") == R"({"resourceType":"Patient"})");
+TEST_CASE("unmapped: omit leaves the element out; keep passes the value on",
+          "[mapping][modifier]") {
+  CHECK(MapValue("{ col: V, map: { M: male }, unmapped: omit }", "X") ==
+        R"({"resourceType":"Patient"})");
   CHECK(MapValue("{ col: V, map: { M: male }, unmapped: keep }", " other ") == Json(R"("other")"));
   CHECK(MapValue("{ col: V, map: { M: male }, unmapped: keep }", "M") == Json(R"("male")"));
 }
@@ -91,7 +97,8 @@ TEST_CASE("boolean: true accepts the usual spellings", "[mapping][modifier]") {
 }
 
 TEST_CASE("prefix: and suffix: wrap the text", "[mapping][modifier]") {
-  CHECK(MapValue("{ col: V, prefix: \"urn:oid:\", suffix: \"#x\" }", " 1.2 ") == Json(R"("urn:oid:1.2#x")"));
+  CHECK(MapValue("{ col: V, prefix: \"urn:oid:\", suffix: \"#x\" }", " 1.2 ") ==
+        Json(R"("urn:oid:1.2#x")"));
   CHECK(MapValue("{ col: V, map: { a: 1 }, prefix: n- }", "a") == Json(R"("n-1")"));
   CHECK(MapValue("{ col: V, prefix: x }", "") == R"({"resourceType":"Patient"})");
 }
@@ -102,7 +109,8 @@ TEST_CASE("date:, datetime: and instant: convert to FHIR text", "[mapping][modif
         Json(R"("2020-02-29T10:11:12Z")"));
   CHECK(MapValue(R"({ col: V, instant: "%Y%m%d%H%M%S%z" })", "20200229101112+0100") ==
         Json(R"("2020-02-29T10:11:12+01:00")"));
-  CHECK(MapValue("{ col: V, datetime: iso }", "2020-02-29T10:11") == Json(R"("2020-02-29T10:11:00")"));
+  CHECK(MapValue("{ col: V, datetime: iso }", "2020-02-29T10:11") ==
+        Json(R"("2020-02-29T10:11:00")"));
 }
 
 TEST_CASE("A value that is not a date names the format, not the value", "[mapping][modifier]") {
@@ -116,8 +124,9 @@ TEST_CASE("A value that is not a date names the format, not the value", "[mappin
 
 TEST_CASE("Modifier failures never include the cell's value", "[mapping][modifier]") {
   const std::string canary = "CANARY-4242";
-  for (const char* expr : {"{ col: V, number: true }", "{ col: V, integer: true }", "{ col: V, boolean: true }",
-                           "{ col: V, date: iso }", "{ col: V, map: { a: b } }"}) {
+  for (const char* expr :
+       {"{ col: V, number: true }", "{ col: V, integer: true }", "{ col: V, boolean: true }",
+        "{ col: V, date: iso }", "{ col: V, map: { a: b } }"}) {
     INFO(expr);
     const std::string result = MapValue(expr, canary);
     CHECK(result.starts_with(kFailed));

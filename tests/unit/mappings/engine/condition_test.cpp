@@ -14,7 +14,8 @@ namespace {
 
 /// "mapped", "filtered" or the failure of a rule whose `when:` is `condition`, for a row
 /// with STATUS = `status` and CODE = `code`.
-std::string Outcome(const std::string& condition, const std::string& status, const std::string& code = "") {
+std::string Outcome(const std::string& condition, const std::string& status,
+                    const std::string& code = "") {
   const std::string spec = Spec("  - from: obs\n    to: Observation\n    when: " + condition +
                                 "\n    set:\n      status: final\n");
   const std::string result = MapOne(spec, Row("obs", {"STATUS", "CODE"}, {status, code}));
@@ -65,7 +66,8 @@ TEST_CASE("all, any and not combine conditions", "[mapping][condition]") {
 TEST_CASE("A condition on a column the stream lacks fails the record", "[mapping][condition]") {
   CHECK(Outcome("{ col: STATE, equals: final }", "final") ==
         "failed: obs->Observation: when: column STATE not found in obs");
-  CHECK(Outcome("{ any: [{ col: STATUS, equals: final }, { col: STATE, equals: x }] }", "final") == "mapped");
+  CHECK(Outcome("{ any: [{ col: STATUS, equals: final }, { col: STATE, equals: x }] }", "final") ==
+        "mapped");
   CHECK(Outcome("{ any: [{ col: STATUS, equals: final }, { col: STATE, equals: x }] }", "draft") ==
         "failed: obs->Observation: when: column STATE not found in obs");
 }

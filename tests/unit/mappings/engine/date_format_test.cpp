@@ -44,7 +44,8 @@ TEST_CASE("Dates are checked against the calendar", "[mapping][date]") {
   CHECK(Convert("%Y-%m-%d", DateKind::kDate, "0000-01-01") == "invalid");
   CHECK(Convert("%Y-%m-%dT%H:%M:%S", DateKind::kDateTime, "2020-01-01T24:00:00") == "invalid");
   CHECK(Convert("%Y-%m-%dT%H:%M:%S", DateKind::kDateTime, "2020-01-01T23:60:00") == "invalid");
-  CHECK(Convert("%Y-%m-%dT%H:%M:%S", DateKind::kDateTime, "2020-01-01T23:59:60") == "2020-01-01T23:59:60");
+  CHECK(Convert("%Y-%m-%dT%H:%M:%S", DateKind::kDateTime, "2020-01-01T23:59:60") ==
+        "2020-01-01T23:59:60");
 }
 
 TEST_CASE("Text must match the format exactly", "[mapping][date]") {
@@ -56,15 +57,20 @@ TEST_CASE("Text must match the format exactly", "[mapping][date]") {
 }
 
 TEST_CASE("Date-times keep the precision and zone of the format", "[mapping][date]") {
-  CHECK(Convert("%Y-%m-%d %H:%M:%S", DateKind::kDateTime, "2020-03-04 05:06:07") == "2020-03-04T05:06:07");
-  CHECK(Convert("%Y-%m-%d %H:%M", DateKind::kDateTime, "2020-03-04 05:06") == "2020-03-04T05:06:00");
-  CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07Z") == "2020-03-04T05:06:07Z");
+  CHECK(Convert("%Y-%m-%d %H:%M:%S", DateKind::kDateTime, "2020-03-04 05:06:07") ==
+        "2020-03-04T05:06:07");
+  CHECK(Convert("%Y-%m-%d %H:%M", DateKind::kDateTime, "2020-03-04 05:06") ==
+        "2020-03-04T05:06:00");
+  CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07Z") ==
+        "2020-03-04T05:06:07Z");
   CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07+0130") ==
         "2020-03-04T05:06:07+01:30");
   CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07-05:00") ==
         "2020-03-04T05:06:07-05:00");
-  CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07+15:00") == "invalid");
-  CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07+14:30") == "invalid");
+  CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07+15:00") ==
+        "invalid");
+  CHECK(Convert("%Y-%m-%dT%H:%M:%S%z", DateKind::kDateTime, "2020-03-04T05:06:07+14:30") ==
+        "invalid");
   CHECK(Convert("%Y-%m-%dT%H:%M:%S.%f%z", DateKind::kDateTime, "2020-03-04T05:06:07.250+14:00") ==
         "2020-03-04T05:06:07.250+14:00");
   CHECK(Convert("%Y-%m-%d", DateKind::kDateTime, "2020-03-04") == "2020-03-04");
@@ -72,10 +78,12 @@ TEST_CASE("Date-times keep the precision and zone of the format", "[mapping][dat
 }
 
 TEST_CASE("Instants need a full time and a zone", "[mapping][date]") {
-  CHECK(Convert("%Y-%m-%d %H:%M:%S%z", DateKind::kInstant, "2020-03-04 05:06:07Z") == "2020-03-04T05:06:07Z");
+  CHECK(Convert("%Y-%m-%d %H:%M:%S%z", DateKind::kInstant, "2020-03-04 05:06:07Z") ==
+        "2020-03-04T05:06:07Z");
   CHECK(CompileError("%Y-%m-%d %H:%M:%S", DateKind::kInstant) ==
         "an instant format needs %Y, %m, %d, %H, %M, %S and %z");
-  CHECK(CompileError("%Y-%m-%d", DateKind::kInstant) == "an instant format needs %Y, %m, %d, %H, %M, %S and %z");
+  CHECK(CompileError("%Y-%m-%d", DateKind::kInstant) ==
+        "an instant format needs %Y, %m, %d, %H, %M, %S and %z");
 }
 
 TEST_CASE("The iso format keeps the precision of the text", "[mapping][date]") {
@@ -99,7 +107,8 @@ TEST_CASE("The iso format keeps the precision of the text", "[mapping][date]") {
 
 TEST_CASE("Bad date formats are refused when compiled", "[mapping][date]") {
   CHECK(CompileError("") == "date format is empty; write a format such as %Y-%m-%d, or iso");
-  CHECK(CompileError("%Y-%q") == "unknown directive '%q' in date format; use %Y %m %d %H %M %S %f %z or %%");
+  CHECK(CompileError("%Y-%q") ==
+        "unknown directive '%q' in date format; use %Y %m %d %H %M %S %f %z or %%");
   CHECK(CompileError("%Y-%") == "date format ends with a lone '%'; write %% for a '%'");
   CHECK(CompileError("%Y-%m-%m") == "directive '%m' appears twice in the date format");
   CHECK(CompileError("%m-%d") == "date format has no %Y");

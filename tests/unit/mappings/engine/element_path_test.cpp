@@ -41,10 +41,14 @@ TEST_CASE("Element paths parse into steps and print back", "[mapping][path]") {
 }
 
 TEST_CASE("Element path syntax errors name the offset", "[mapping][path]") {
-  CHECK(ParseError("") == "0: expected an element name (a letter or '_' first, then letters, digits or '_')");
-  CHECK(ParseError("a..b") == "2: expected an element name (a letter or '_' first, then letters, digits or '_')");
-  CHECK(ParseError("a.") == "2: expected an element name (a letter or '_' first, then letters, digits or '_')");
-  CHECK(ParseError("1a") == "0: expected an element name (a letter or '_' first, then letters, digits or '_')");
+  CHECK(ParseError("") ==
+        "0: expected an element name (a letter or '_' first, then letters, digits or '_')");
+  CHECK(ParseError("a..b") ==
+        "2: expected an element name (a letter or '_' first, then letters, digits or '_')");
+  CHECK(ParseError("a.") ==
+        "2: expected an element name (a letter or '_' first, then letters, digits or '_')");
+  CHECK(ParseError("1a") ==
+        "0: expected an element name (a letter or '_' first, then letters, digits or '_')");
   CHECK(ParseError("name[x]") == "5: expected a number or '+' inside '[ ]'");
   CHECK(ParseError("name[]") == "5: expected a number or '+' inside '[ ]'");
   CHECK(ParseError("name[0") == "6: expected ']'");
@@ -88,7 +92,8 @@ TEST_CASE("The last write to an element wins, replacing a scalar on the way", "[
 
 TEST_CASE("CompactResource removes nulls and empty containers recursively", "[mapping][path]") {
   JsonDocument doc;
-  REQUIRE(ParseJson(R"({"a":{"b":[null,{},[]],"c":null},"d":[null,"x",null,{"e":{}}],"f":""})", doc).ok());
+  REQUIRE(ParseJson(R"({"a":{"b":[null,{},[]],"c":null},"d":[null,"x",null,{"e":{}}],"f":""})", doc)
+              .ok());
   CompactResource(doc);
   CHECK(WriteJson(doc) == R"({"d":["x"],"f":""})");
 }

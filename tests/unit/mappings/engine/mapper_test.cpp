@@ -9,8 +9,8 @@
 namespace ferry {
 
 using testing::MapAll;
-using testing::Mapped;
 using testing::MapOne;
+using testing::Mapped;
 using testing::Row;
 using testing::Spec;
 
@@ -62,13 +62,15 @@ TEST_CASE("The sketch's Patient rule maps a row", "[mapping][mapper]") {
 )");
   RawRecord row = Row("patients", {"Id", "LAST", "FIRST", "GENDER", "BIRTHDATE"},
                       {"p1", "Smith", " Ann ", "F", "1980-02-29"});
-  CHECK(MapOne(spec, row) ==
-        R"({"resourceType":"Patient","id":")" + PatientId("p1") +
-            R"(","identifier":[{"system":"urn:ferry:synthea:patient","value":"p1"}],)"
-            R"("name":[{"family":"Smith","given":["Ann"]}],"gender":"female","birthDate":"1980-02-29"})");
+  CHECK(
+      MapOne(spec, row) ==
+      R"({"resourceType":"Patient","id":")" + PatientId("p1") +
+          R"(","identifier":[{"system":"urn:ferry:synthea:patient","value":"p1"}],)"
+          R"("name":[{"family":"Smith","given":["Ann"]}],"gender":"female","birthDate":"1980-02-29"})");
 }
 
-TEST_CASE("Every rule of the record's stream gives one result, in rule order", "[mapping][mapper]") {
+TEST_CASE("Every rule of the record's stream gives one result, in rule order",
+          "[mapping][mapper]") {
   Mapped mapped = MapAll(kTwoStreams, Observation({"p1", "8302-2", "final", "1.50"}));
   const std::vector<MappedResource>& out = mapped.out;
   REQUIRE(out.size() == 2);
@@ -76,10 +78,12 @@ TEST_CASE("Every rule of the record's stream gives one result, in rule order", "
   CHECK(out[0].rule->name == "obs");
   CHECK(out[0].resource_type == "Observation");
   CHECK(out[0].id == Uuid5(kFerryUuidNamespace, "urn:ferry:test|Observation|p1|8302-2"));
-  CHECK(WriteJson(*out[0].resource) ==
-        R"({"resourceType":"Observation","id":")" + out[0].id +
-            R"(","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8302-2"}]},)"
-            R"("subject":{"reference":"Patient/)" + PatientId("p1") + R"("},"valueQuantity":{"value":1.50}})");
+  CHECK(
+      WriteJson(*out[0].resource) ==
+      R"({"resourceType":"Observation","id":")" + out[0].id +
+          R"(","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8302-2"}]},)"
+          R"("subject":{"reference":"Patient/)" +
+          PatientId("p1") + R"("},"valueQuantity":{"value":1.50}})");
   CHECK(out[1].rule->name == "obs-note");
   CHECK(out[1].id.empty());
   CHECK(WriteJson(*out[1].resource) == R"({"resourceType":"Basic","code":{"text":"8302-2"}})");
@@ -107,7 +111,8 @@ TEST_CASE("A document record fails every rule of its stream", "[mapping][mapper]
   const std::vector<MappedResource>& out = mapped.out;
   REQUIRE(out.size() == 1);
   CHECK(out[0].outcome == MappedResource::Outcome::kFailed);
-  CHECK(out[0].error == "patients->Patient: the record has no columns; mapping rules read rows of tabular sources");
+  CHECK(out[0].error ==
+        "patients->Patient: the record has no columns; mapping rules read rows of tabular sources");
 }
 
 TEST_CASE("Ids are deterministic and match references", "[mapping][mapper]") {
@@ -121,9 +126,40 @@ TEST_CASE("Ids are deterministic and match references", "[mapping][mapper]") {
   CHECK(out[0].id == PatientId("p1"));
   CHECK(out[1].id == out[0].id);
   CHECK(mapper.ResourceId("Patient", "p1") == out[0].id);
-  CHECK(std::string((*out[2].resource)["subject"]["reference"].GetString()) == "Patient/" + out[0].id);
+  CHECK(std::string((*out[2].resource)["subject"]["reference"].GetString()) ==
+        "Patient/" + out[0].id);
   CHECK(mapper.ResourceId("Observation", "p1|x") == out[2].id);
-  CHECK(WriteJson(*out[0].resource) == WriteJson(*MapAll(kTwoStreams, Row("patients", {"Id", "LAST"}, {" p1 ", "Smith"})).out[0].resource));
+  CHECK(WriteJson(*out[0].resource) ==
+        WriteJson(*MapAll(kTwoStreams, Row("patients", {"Id", "LAST"}, {" p1 ", "Smith"}))
+                       .out[0]
+                       .resource));
+}
+
+TEST_CASE("Reference ids depend on the system, type and key", "[mapping][mapper]") {
+  const std::string rule = R"(rules:
+  - from: obs
+    to: Observation
+    set:
+      subject: { ref: Patient, col: P }
+      performer[0]: { ref: Practitioner, col: P }
+)";
+  const RawRecord row = Row("obs", {"P"}, {"k1"});
+  auto reference = [&](const std::string& system, const char* element) {
+    const std::string spec = "mapping: t\nversion: 1\nsystem: " + system + "\n" + rule;
+    JsonDocument doc;
+    REQUIRE(ParseJson(MapOne(spec, row), doc).ok());
+    const JsonValue& value =
+        std::string(element) == "subject" ? doc["subject"] : doc["performer"][0];
+    return std::string(value["reference"].GetString());
+  };
+  for (int round = 0; round < 2; ++round) {  // the second round comes from the per-thread memo
+    CHECK(reference("urn:a", "subject") ==
+          "Patient/" + Uuid5(kFerryUuidNamespace, "urn:a|Patient|k1"));
+    CHECK(reference("urn:b", "subject") ==
+          "Patient/" + Uuid5(kFerryUuidNamespace, "urn:b|Patient|k1"));
+    CHECK(reference("urn:a", "performer") ==
+          "Practitioner/" + Uuid5(kFerryUuidNamespace, "urn:a|Practitioner|k1"));
+  }
 }
 
 TEST_CASE("An empty or missing key column fails the record", "[mapping][mapper]") {
@@ -145,7 +181,8 @@ TEST_CASE("Without a key, an id set by an entry still comes second", "[mapping][
   REQUIRE(out.size() == 1);
   CHECK(out[0].id == "abc");
   CHECK(WriteJson(*out[0].resource) == R"({"resourceType":"Patient","id":"abc","gender":"male"})");
-  CHECK(MapOne(spec, Row("patients", {"Id", "G"}, {"", "male"})) == R"({"resourceType":"Patient","gender":"male"})");
+  CHECK(MapOne(spec, Row("patients", {"Id", "G"}, {"", "male"})) ==
+        R"({"resourceType":"Patient","gender":"male"})");
 }
 
 TEST_CASE("Members come in first-assignment order; arrays are compacted", "[mapping][mapper]") {
@@ -175,7 +212,7 @@ TEST_CASE("Map failures never carry a cell value", "[mapping][mapper]") {
 )");
   const Columns columns = {"Id", "A", "B", "C", "D", "E"};
   const std::vector<std::vector<std::string>> rows = {
-      {canary, canary, "x", "1", "d", "e"},  // not a date
+      {canary, canary, "x", "1", "d", "e"},           // not a date
       {canary, "2020-01-01", canary, "1", "d", "e"},  // unmapped code
       {canary, "2020-01-01", "x", canary, "d", "e"},  // not a decimal
       {canary, "2020-01-01", "x", "1", canary, ""},   // template column empty
@@ -193,7 +230,8 @@ TEST_CASE("Streams and ColumnsRead describe what the spec reads", "[mapping][map
   Mapper mapper(spec);
   CHECK(mapper.Streams() == std::vector<std::string>{"patients", "observations"});
   CHECK(mapper.ColumnsRead("patients") == std::vector<std::string>{"Id", "LAST"});
-  CHECK(mapper.ColumnsRead("observations") == std::vector<std::string>{"PATIENT", "CODE", "STATUS", "VALUE"});
+  CHECK(mapper.ColumnsRead("observations") ==
+        std::vector<std::string>{"PATIENT", "CODE", "STATUS", "VALUE"});
   CHECK(mapper.ColumnsRead("encounters").empty());
 }
 
@@ -230,7 +268,8 @@ TEST_CASE("Map is safe to call from many threads at once", "[mapping][mapper]") 
       for (int record_idx = 0; record_idx < kRecords; ++record_idx) {
         const std::string key = "p" + std::to_string(record_idx);
         // Odd records share one columns object; even ones bring a new one each time.
-        RawRecord row = record_idx % 2 ? Row("patients", {}, {"x", key}) : Row("patients", {"Id", "LAST"}, {key, "x"});
+        RawRecord row = record_idx % 2 ? Row("patients", {}, {"x", key})
+                                       : Row("patients", {"Id", "LAST"}, {key, "x"});
         if (record_idx % 2) row.columns = shared_columns;
         std::vector<MappedResource> out;
         mapper.Map(row, out);
@@ -242,7 +281,8 @@ TEST_CASE("Map is safe to call from many threads at once", "[mapping][mapper]") 
   for (const auto& thread_ids : ids) {
     REQUIRE(thread_ids.size() == kRecords);
     for (int record_idx = 0; record_idx < kRecords; ++record_idx) {
-      CHECK(thread_ids[static_cast<std::size_t>(record_idx)] == PatientId("p" + std::to_string(record_idx)));
+      CHECK(thread_ids[static_cast<std::size_t>(record_idx)] ==
+            PatientId("p" + std::to_string(record_idx)));
     }
   }
 }

@@ -49,7 +49,8 @@ inline std::vector<std::string> LoadErrors(const std::string& text) {
 }
 
 /// A row of stream `stream` with the given columns and values.
-inline RawRecord Row(const std::string& stream, std::vector<std::string> columns, std::vector<std::string> values) {
+inline RawRecord Row(const std::string& stream, std::vector<std::string> columns,
+                     std::vector<std::string> values) {
   RawRecord record;
   record.stream = stream;
   record.location = SourceLocation{stream + ".csv", 2};

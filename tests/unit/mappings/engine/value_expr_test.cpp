@@ -24,7 +24,8 @@ std::string Ref(const std::string& type, const std::string& key) {
 }  // namespace
 
 TEST_CASE("Plain scalars are constants typed by how they are written", "[mapping][expr]") {
-  CHECK(MapOne(PatientSpec(R"(      a: "123"
+  CHECK(
+      MapOne(PatientSpec(R"(      a: "123"
       b: 123
       c: 1.50
       d: true
@@ -35,9 +36,9 @@ TEST_CASE("Plain scalars are constants typed by how they are written", "[mapping
       i: -1e3
       j: False
 )"),
-               Patient({"1", "", "", "", ""})) ==
-        R"({"resourceType":"Patient","a":"123","b":123,"c":1.50,"d":true,"e":"true","f":"0x1F","g":"text","h":"01",)"
-        R"("i":-1e3,"j":"False"})");
+             Patient({"1", "", "", "", ""})) ==
+      R"({"resourceType":"Patient","a":"123","b":123,"c":1.50,"d":true,"e":"true","f":"0x1F","g":"text","h":"01",)"
+      R"("i":-1e3,"j":"False"})");
 }
 
 TEST_CASE("const: is an explicit constant with the same typing", "[mapping][expr]") {
@@ -46,7 +47,8 @@ TEST_CASE("const: is an explicit constant with the same typing", "[mapping][expr
       c: { const: false }
       d: { const: "a b" }
 )"),
-               Patient({"1", "", "", "", ""})) == R"({"resourceType":"Patient","a":7,"b":"7","c":false,"d":"a b"})");
+               Patient({"1", "", "", "", ""})) ==
+        R"({"resourceType":"Patient","a":7,"b":"7","c":false,"d":"a b"})");
 }
 
 TEST_CASE("col: takes the trimmed value; empty is omitted", "[mapping][expr]") {
@@ -61,8 +63,9 @@ TEST_CASE("col: takes the trimmed value; empty is omitted", "[mapping][expr]") {
 TEST_CASE("A NULL cell and a missing trailing value are empty", "[mapping][expr]") {
   RawRecord row = Patient({"1", "Smith", "Ann"});
   row.nulls = {false, true, false};
-  CHECK(MapOne(PatientSpec("      a: { col: LAST }\n      b: { col: FIRST }\n      c: { col: TEXT }\n"), row) ==
-        R"({"resourceType":"Patient","b":"Ann"})");
+  CHECK(MapOne(PatientSpec(
+                   "      a: { col: LAST }\n      b: { col: FIRST }\n      c: { col: TEXT }\n"),
+               row) == R"({"resourceType":"Patient","b":"Ann"})");
 }
 
 TEST_CASE("required: true turns an empty value into a failure", "[mapping][expr]") {
@@ -72,7 +75,8 @@ TEST_CASE("required: true turns an empty value into a failure", "[mapping][expr]
 }
 
 TEST_CASE("A column the stream does not have fails the record", "[mapping][expr]") {
-  CHECK(MapOne(PatientSpec("      name[0].family: { col: SURNAME }\n"), Patient({"1", "", "", "", ""})) ==
+  CHECK(MapOne(PatientSpec("      name[0].family: { col: SURNAME }\n"),
+               Patient({"1", "", "", "", ""})) ==
         "failed: patients->Patient: Patient.name[0].family: column SURNAME not found in patients");
 }
 
@@ -97,30 +101,37 @@ TEST_CASE("ref: gives the id the rule for that type and key gives", "[mapping][e
         R"({"resourceType":"Patient","a":{"reference":")" + Ref("Patient", "p1") +
             R"("},"b":{"reference":")" + Ref("Encounter", "p1|Smith") + R"("}})");
   CHECK(MapOne(PatientSpec("      a: { ref: Patient, cols: [Id, LAST], required: true }\n"),
-               Patient({"p1", "", "", "", ""})) == "failed: patients->Patient: Patient.a: column LAST is empty");
+               Patient({"p1", "", "", "", ""})) ==
+        "failed: patients->Patient: Patient.a: column LAST is empty");
 }
 
-TEST_CASE("Object literals build objects; all data-backed members empty omits them", "[mapping][expr]") {
-  const std::string spec = PatientSpec(R"(      code.coding[0]: { system: http://loinc.org, code: { col: CODE }, display: { col: TEXT } }
+TEST_CASE("Object literals build objects; all data-backed members empty omits them",
+          "[mapping][expr]") {
+  const std::string spec = PatientSpec(
+      R"(      code.coding[0]: { system: http://loinc.org, code: { col: CODE }, display: { col: TEXT } }
       meta: { tag: [{ system: urn:x, code: fixed }] }
 )");
-  CHECK(MapOne(spec, Patient({"1", "", "", "8302-2", ""})) ==
-        R"({"resourceType":"Patient","code":{"coding":[{"system":"http://loinc.org","code":"8302-2"}]},)"
-        R"("meta":{"tag":[{"system":"urn:x","code":"fixed"}]}})");
+  CHECK(
+      MapOne(spec, Patient({"1", "", "", "8302-2", ""})) ==
+      R"({"resourceType":"Patient","code":{"coding":[{"system":"http://loinc.org","code":"8302-2"}]},)"
+      R"("meta":{"tag":[{"system":"urn:x","code":"fixed"}]}})");
   CHECK(MapOne(spec, Patient({"1", "", "", " ", ""})) ==
         R"({"resourceType":"Patient","meta":{"tag":[{"system":"urn:x","code":"fixed"}]}})");
 }
 
 TEST_CASE("Nested object literals count as data-backed members", "[mapping][expr]") {
-  const std::string spec = PatientSpec(R"(      contact[0]: { relationship: [{ text: { col: TEXT } }], gender: unknown }
+  const std::string spec =
+      PatientSpec(R"(      contact[0]: { relationship: [{ text: { col: TEXT } }], gender: unknown }
 )");
-  CHECK(MapOne(spec, Patient({"1", "", "", "", "mother"})) ==
-        R"({"resourceType":"Patient","contact":[{"relationship":[{"text":"mother"}],"gender":"unknown"}]})");
+  CHECK(
+      MapOne(spec, Patient({"1", "", "", "", "mother"})) ==
+      R"({"resourceType":"Patient","contact":[{"relationship":[{"text":"mother"}],"gender":"unknown"}]})");
   CHECK(MapOne(spec, Patient({"1", "", "", "", ""})) == R"({"resourceType":"Patient"})");
 }
 
 TEST_CASE("Sequence literals drop omitted items", "[mapping][expr]") {
-  const std::string spec = PatientSpec(R"(      name[0].given: [{ col: FIRST }, { col: LAST }, fixed]
+  const std::string spec =
+      PatientSpec(R"(      name[0].given: [{ col: FIRST }, { col: LAST }, fixed]
       name[0].prefix: [{ col: CODE }]
 )");
   CHECK(MapOne(spec, Patient({"1", "B", "", "", ""})) ==
@@ -135,14 +146,17 @@ TEST_CASE("An expression's when: false omits it", "[mapping][expr]") {
       e: { template: "{Id}", when: { col: CODE, matches: "[a-z]" } }
 )");
   CHECK(MapOne(spec, Patient({"1", "Smith", "", "x", "t"})) ==
-        R"({"resourceType":"Patient","a":"Smith","b":"yes","d":{"reference":")" + Ref("Patient", "1") +
-            R"("},"e":"1"})");
-  CHECK(MapOne(spec, Patient({"1", "Smith", "", "", "t"})) == R"({"resourceType":"Patient","c":{"text":"t"}})");
+        R"({"resourceType":"Patient","a":"Smith","b":"yes","d":{"reference":")" +
+            Ref("Patient", "1") + R"("},"e":"1"})");
+  CHECK(MapOne(spec, Patient({"1", "Smith", "", "", "t"})) ==
+        R"({"resourceType":"Patient","c":{"text":"t"}})");
 }
 
 TEST_CASE("Failures inside literals name the element path with indexes", "[mapping][expr]") {
-  CHECK(MapOne(PatientSpec("      code: { coding: [{ code: x }, { code: { col: CODE, required: true } }] }\n"),
-               Patient({"1", "", "", "", ""})) ==
+  CHECK(MapOne(
+            PatientSpec(
+                "      code: { coding: [{ code: x }, { code: { col: CODE, required: true } }] }\n"),
+            Patient({"1", "", "", "", ""})) ==
         "failed: patients->Patient: Patient.code.coding[1].code: column CODE is empty");
   CHECK(MapOne(PatientSpec("      code: { text: x, when: { col: NOPE, present: true } }\n"),
                Patient({"1", "", "", "", ""})) ==
