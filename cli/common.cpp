@@ -52,8 +52,6 @@ void InstallSignalHandlers() {
   std::signal(SIGTERM, OnSignal);
 }
 
-void Say(const std::string& message) {
-  if (!g_options.quiet) std::fprintf(stderr, "ferry: %s\n", message.c_str());
-}
+void Say(const std::string& message) { FERRY_INFO(message); }
 
 }  // namespace ferry::cli

@@ -32,7 +32,7 @@ std::atomic<bool>& StopFlag();
 /// Installs the SIGINT/SIGTERM handlers that set StopFlag (a second signal kills).
 void InstallSignalHandlers();
 
-/// Prints `message` to stderr as `ferry: <message>` unless quiet.
+/// Logs `message` at info level: `ferry: <message>` on stderr (or a JSON line), unless -q.
 void Say(const std::string& message);
 
 }  // namespace ferry::cli

@@ -16,6 +16,7 @@
 #include "cli/validate.hpp"
 #include "cli/verify.hpp"
 #include "core/common/error.hpp"
+#include "core/common/log.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app("ferry: move health records between providers through FHIR R4 NDJSON, losing nothing", "ferry");
@@ -49,10 +50,10 @@ unreachable; 4 verify found a difference; 130 interrupted (state saved).)");
     int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ferry::ExitCode::kUsage);
   } catch (const ferry::Error& e) {
-    std::fprintf(stderr, "ferry: error: %s\n", e.what());
+    FERRY_ERROR(e.what());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "ferry: internal error: %s\n", e.what());
+    FERRY_ERROR(std::string("internal error (a bug in ferry; please report it): ") + e.what());
     return static_cast<int>(ferry::ExitCode::kInternal);
   }
   return 0;

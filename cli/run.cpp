@@ -21,22 +21,10 @@ struct Options {
   bool resume = false;
   std::uint64_t limit = 0;
   std::vector<std::string> only;
-  std::string shard;
   std::string report;
   std::string junit;
   std::string summary_md;
 };
-
-void ParseShard(const std::string& text, RunOptions& run) {
-  if (text.empty()) return;
-  unsigned index = 0;
-  unsigned count = 0;
-  char slash = 0;
-  if (std::sscanf(text.c_str(), "%u%c%u", &index, &slash, &count) != 3 || slash != '/' || count == 0 || index >= count)
-    throw PlanError("--shard " + text + ": expected I/N with 0 <= I < N, e.g. --shard 0/4");
-  run.shard_index = index;
-  run.shard_count = count;
-}
 
 void PrintSummary(const RunSummary& summary) {
   for (const auto& type : summary.per_type) Say(type.name + ": " + AccountingLine(type.counts));
@@ -47,7 +35,8 @@ void PrintSummary(const RunSummary& summary) {
     Say("nothing new to write: the target is up to date");
   if (summary.total.dead > 0)
     Say(std::to_string(summary.total.dead) + " records dead-lettered" +
-        (summary.dead_letter_path.empty() ? " (see the report)" : "; see " + summary.dead_letter_path));
+        (summary.dead_letter_path.empty() ? (summary.dry_run ? " (a dry run keeps no dead-letter file; --report lists them)" : "")
+                                          : "; see " + summary.dead_letter_path));
   if (summary.interrupted) Say("stopped before the end; state saved. Continue with: ferry run --resume " + summary.plan_path);
 }
 
@@ -64,7 +53,6 @@ int Run(const Options& options) {
   run.resume = options.resume;
   if (options.limit) run.limit = options.limit;
   run.only_types = options.only;
-  ParseShard(options.shard, run);
   InstallSignalHandlers();
   run.stop = &StopFlag();
   std::unique_ptr<Progress> progress = MakeProgress(stderr, Global().quiet, plan.name);
@@ -86,7 +74,6 @@ void SetupRun(CLI::App& app) {
   cmd->add_flag("--resume", options->resume, "Continue an interrupted run from its saved state");
   cmd->add_option("--limit", options->limit, "Stop after N source records (the run can be resumed later)");
   cmd->add_option("--only", options->only, "Migrate only these resource types (repeat or comma-separate)")->delimiter(',');
-  cmd->add_option("--shard", options->shard, "Take slice I of N of the source (0-based), e.g. 0/4");
   cmd->add_option("--report", options->report, "Write a JSON report to FILE");
   cmd->add_option("--junit", options->junit, "Write a JUnit XML report to FILE (one test case per rule and per type)");
   cmd->add_option("--summary-md", options->summary_md, "Write a Markdown summary to FILE");

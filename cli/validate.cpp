@@ -18,7 +18,8 @@ int Run(const Options& options) {
   std::string detail = "source " + plan.source.adapter + ", target " + plan.target.adapter;
   if (!plan.mapping_path.empty()) {
     MappingSpec spec = LoadMappingSpec(plan.mapping_path);
-    detail += ", mapping " + spec.name + " with " + std::to_string(spec.rules.size()) + " rules";
+    detail += ", mapping " + spec.name + " with " + std::to_string(spec.rules.size()) +
+              (spec.rules.size() == 1 ? " rule" : " rules");
   }
   Say(options.plan + ": OK (" + detail + ")");
   return 0;

@@ -1,5 +1,8 @@
 #include "adapters/sqlite/sqlite_db.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "core/common/error.hpp"
 
 namespace ferry::sqlite {
@@ -61,7 +64,9 @@ Database::Database(const std::string& path, Mode mode, std::string what) : what_
   int flags =
       mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* handle = nullptr;
+  bool existed = access(path.c_str(), F_OK) == 0;
   int code = sqlite3_open_v2(path.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (code == SQLITE_OK && !existed) chmod(path.c_str(), 0600);  // it will hold health records
   db_.reset(handle);
   if (code != SQLITE_OK) {
     std::string message = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(code);

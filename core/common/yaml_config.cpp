@@ -22,6 +22,9 @@ std::string Diagnostics::Locate(const YAML::Mark& mark) const {
 
 std::string Diagnostics::Context(const YAML::Mark& mark) const {
   if (mark.is_null() || mark.line < 0 || static_cast<std::size_t>(mark.line) >= lines_.size()) return "";
+  for (int hidden : hidden_lines_) {
+    if (hidden == mark.line) return "";
+  }
   std::string line = lines_[static_cast<std::size_t>(mark.line)];
   if (!line.empty() && line.back() == '\r') line.pop_back();
   constexpr std::size_t kMaxWidth = 72;

@@ -38,6 +38,8 @@ class Diagnostics {
   /// Every error so far, each `file:line:col: message` (plus context lines).
   const std::vector<std::string>& errors() const { return errors_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
+  /// Never show source line `line` (0-based) in messages: it holds a secret.
+  void HideLine(int line) { hidden_lines_.push_back(line); }
   const std::string& display_name() const { return display_name_; }
   void set_text(std::string text);
 
@@ -52,6 +54,7 @@ class Diagnostics {
   std::vector<std::string> lines_;
   std::vector<std::string> errors_;
   std::vector<std::string> warnings_;
+  std::vector<int> hidden_lines_;
 };
 
 /// Reads and parses `path`; a missing file or a syntax error goes to `diag` and an

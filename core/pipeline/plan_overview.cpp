@@ -26,7 +26,7 @@ StreamOverview DescribeStream(SourceParts& parts, const std::string& stream) {
   if (!parts.mapper) return overview;
   for (const auto& rule : parts.spec->rules) {
     if (rule.from == stream && (parts.wanted_types.empty() || parts.wanted_types.count(rule.to)))
-      overview.rules.push_back(rule.name + " -> " + rule.to);
+      overview.rules.push_back(rule.name + ": " + rule.from + " -> " + rule.to);
   }
   std::vector<std::string> columns = parts.source->Columns(stream);
   std::vector<std::string> read = parts.mapper->ColumnsRead(stream);

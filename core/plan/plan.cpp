@@ -27,7 +27,7 @@ const std::vector<std::string> kTargetCommonKeys = {"adapter", "write"};
 
 /// Names that only ever hold secrets; their values must be env:/file: references.
 bool LooksLikeSecretName(const std::string& key) {
-  static const std::regex kSecretName("(^|_)(secret|password|passwd|passphrase|token|api_key|private_key|client_secret)($|_)",
+  static const std::regex kSecretName("(^|_)(secret|password|passwd|passphrase|token|key|api_key|private_key|client_secret)($|_)",
                                       std::regex::icase);
   return std::regex_search(key, kSecretName);
 }
@@ -54,6 +54,7 @@ class PlanLoader {
 
   Plan Load() {
     YAML::Node root = LoadYamlFile(plan_.path, diag_);
+    HideSecretLines(root);
     if (root.IsDefined() && !root.IsNull() && ExpectMap(root, "the plan", diag_)) LoadRoot(root);
     else if (root.IsNull()) diag_.Error("the plan is empty; see ferry-plan(5) for the format");
     diag_.ThrowIfErrors();
@@ -62,6 +63,22 @@ class PlanLoader {
   }
 
  private:
+  /// Lines holding keys named like secrets are never shown in messages, whatever the
+  /// error on them (an unknown key's line would otherwise echo an inline secret).
+  void HideSecretLines(const YAML::Node& node) {
+    if (node.IsSequence()) {
+      for (const auto& item : node) HideSecretLines(item);
+    }
+    if (!node.IsMap()) return;
+    for (const auto& entry : node) {
+      if (entry.first.IsScalar() && LooksLikeSecretName(entry.first.Scalar())) {
+        diag_.HideLine(entry.first.Mark().line);
+        diag_.HideLine(entry.second.Mark().line);
+      }
+      HideSecretLines(entry.second);
+    }
+  }
+
   void LoadRoot(const YAML::Node& root) {
     CheckKeys(root, kPlanKeys, "the plan", diag_);
     if (RequireKey(root, "version", "the plan", diag_)) {
@@ -139,7 +156,9 @@ class PlanLoader {
     if (auto v = ReadInteger(node, "batch_size", "options", diag_, 1, 100000)) plan_.options.batch_size = static_cast<int>(*v);
     if (auto v = ReadInteger(node, "concurrency", "options", diag_, 0, 256)) plan_.options.concurrency = static_cast<int>(*v);
     if (auto v = ReadInteger(node, "queue_batches", "options", diag_, 1, 1024)) plan_.options.queue_batches = static_cast<int>(*v);
-    if (node["hash_key"]) ReadSecret(node, "hash_key", "options");
+    if (node["hash_key"]) {
+      if (auto key = ReadSecret(node, "hash_key", "options")) plan_.options.hash_key = key->text;
+    }
   }
 
   void LoadAdapterKeys(const YAML::Node& block, const std::vector<KeySpec>& specs,

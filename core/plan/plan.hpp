@@ -21,6 +21,9 @@ struct PlanOptions {
   int batch_size = 500;   ///< records per source batch and per sink write
   int concurrency = 0;    ///< mapping/validation workers; 0 = number of cores
   int queue_batches = 8;  ///< batches in flight between stages (bounds memory)
+  /// Key of the keyed hashes that name records in logs (HMAC-SHA-256); "" = a random
+  /// key kept in the state file. Set it (a secret) to compare hashes across state files.
+  std::string hash_key;
 };
 
 struct Plan {
@@ -34,7 +37,7 @@ struct Plan {
   PlanOptions options;
   std::string state_path;        ///< absolute; default `<dir>/.ferry/<name>.state.db`
   std::string dead_letter_path;  ///< absolute; default `<dir>/.ferry/<name>.dead.ndjson`
-  std::vector<std::string> warnings;  ///< non-fatal findings, `file:line:col: warning: ...`
+  std::vector<std::string> warnings;  ///< non-fatal findings, `file:line:col: message`
 };
 
 /// Loads and checks the plan at `path` against the known `adapters`. Throws PlanError

@@ -128,3 +128,17 @@ TEST_CASE("An unsupported plan version is an error", "[plan]") {
 }
 
 }  // namespace ferry
+
+namespace ferry {
+
+TEST_CASE("A line holding a secret-named key is never shown, whatever the error", "[plan]") {
+  PlanFile file("version: 1\nsource: { adapter: csv, path: x, mapping: m.yaml }\n"
+                "target: { adapter: sqlite, path: y, api_token: Canary-Token-1 }\n");
+  std::string error = LoadError(file);
+  CHECK(error == file.path() + ":3:37: unknown key 'api_token' in target (adapter sqlite); expected one of: adapter, "
+                               "write, path, password\n" +
+                     file.path() + ":3:48: inline secret in 'api_token' of target; secrets must be references: "
+                                   "'env:NAME' or 'file:PATH'");
+}
+
+}  // namespace ferry
