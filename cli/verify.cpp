@@ -25,7 +25,7 @@ void Print(const TypeVerification& type) {
     line += ", digests match (" + type.source_digest.substr(0, 16) + ")";
   } else {
     line += ": " + std::to_string(type.missing) + " missing, " + std::to_string(type.unexpected) + " unexpected, " +
-            std::to_string(type.different) + " different";
+            std::to_string(type.different) + " different, " + std::to_string(type.duplicated) + " duplicated";
   }
   std::printf("%s\n", line.c_str());
   for (const auto& id : type.example_ids) std::printf("  %s\n", id.c_str());

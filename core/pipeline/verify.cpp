@@ -23,8 +23,9 @@ class Scratch {
     db_ = std::make_unique<SqliteDb>(path_);
     db_->Exec(R"sql(PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
       CREATE TABLE side (side INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL, digest TEXT NOT NULL,
-        PRIMARY KEY (side, type, id)) WITHOUT ROWID; BEGIN;)sql");
-    insert_ = std::make_unique<SqliteStatement>(*db_, "INSERT OR REPLACE INTO side VALUES (?1, ?2, ?3, ?4)");
+        copies INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (side, type, id)) WITHOUT ROWID; BEGIN;)sql");
+    insert_ = std::make_unique<SqliteStatement>(*db_, R"sql(INSERT INTO side (side, type, id, digest) VALUES (?1, ?2, ?3, ?4)
+      ON CONFLICT (side, type, id) DO UPDATE SET copies = copies + 1, digest = ?4)sql");
   }
   ~Scratch() {
     insert_.reset();
@@ -72,6 +73,7 @@ std::uint64_t ReadSource(const Plan& plan, const VerifyOptions& options, Scratch
     done += batch.records.size();
     if (options.progress) options.progress->Update(done, parts.source->Progress());
   }
+  if (options.progress) options.progress->Finish(done);
   return failed;
 }
 
@@ -84,7 +86,7 @@ void ReadTarget(const Plan& plan, const std::set<std::string>& wanted, Scratch& 
 }
 
 void CountSides(Scratch& scratch, std::map<std::string, TypeVerification>& types) {
-  SqliteStatement rows(scratch.db(), "SELECT side, type, digest FROM side ORDER BY type");
+  SqliteStatement rows(scratch.db(), "SELECT side, type, digest, copies FROM side ORDER BY type");
   std::map<std::string, std::pair<DigestSum, DigestSum>> sums;
   while (rows.Step()) {
     std::string type = rows.Text(1);
@@ -95,7 +97,7 @@ void CountSides(Scratch& scratch, std::map<std::string, TypeVerification>& types
       ++entry.source_count;
       sums[type].first.Add(digest);
     } else {
-      ++entry.target_count;
+      entry.target_count += static_cast<std::uint64_t>(rows.Integer(3));
       sums[type].second.Add(digest);
     }
   }
@@ -113,12 +115,14 @@ void FindDifferences(Scratch& scratch, std::map<std::string, TypeVerification>& 
       (SELECT 1 FROM side s WHERE s.side = 0 AND s.type = t.type AND s.id = t.id)
     UNION ALL SELECT 'different', s.type, s.id FROM side s JOIN side t
       ON t.side = 1 AND s.side = 0 AND t.type = s.type AND t.id = s.id AND t.digest <> s.digest
+    UNION ALL SELECT 'duplicated', t.type, t.id FROM side t WHERE t.side = 1 AND t.copies > 1
     ORDER BY 2, 1, 3)sql");
   while (rows.Step()) {
     std::string kind = rows.Text(0);
     TypeVerification& entry = types[rows.Text(1)];
     if (kind == "missing") ++entry.missing;
     else if (kind == "unexpected") ++entry.unexpected;
+    else if (kind == "duplicated") ++entry.duplicated;
     else ++entry.different;
     if (entry.example_ids.size() < max_ids) entry.example_ids.push_back(kind + " " + rows.Text(1) + "/" + rows.Text(2));
   }
@@ -150,7 +154,6 @@ VerifyResult VerifyPlan(const Plan& plan, const VerifyOptions& options) {
   CountSides(scratch, types);
   FindDifferences(scratch, types, options.max_ids);
   for (auto& [type, entry] : types) result.types.push_back(std::move(entry));
-  if (options.progress) options.progress->Finish(0);
   return result;
 }
 

@@ -24,8 +24,9 @@ struct TypeVerification {
   std::uint64_t missing = 0;      ///< in the source, not in the target
   std::uint64_t unexpected = 0;   ///< in the target, not in the source
   std::uint64_t different = 0;    ///< in both, content differs
+  std::uint64_t duplicated = 0;   ///< held more than once by the target
   std::vector<std::string> example_ids;  ///< up to VerifyOptions::max_ids, "missing Patient/123"
-  bool Matches() const { return missing == 0 && unexpected == 0 && different == 0; }
+  bool Matches() const { return missing == 0 && unexpected == 0 && different == 0 && duplicated == 0; }
 };
 
 struct VerifyResult {
