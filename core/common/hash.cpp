@@ -103,7 +103,7 @@ std::string Uuid5(std::string_view ns, std::string_view name) {
 
 void DigestSum::Add(const Sha256& digest) {
   unsigned carry = 0;
-  for (int idx = 31; idx >= 0; --idx) {
+  for (std::size_t idx = sum_.size(); idx-- > 0;) {
     unsigned total = unsigned{sum_[idx]} + unsigned{digest[idx]} + carry;
     sum_[idx] = static_cast<std::uint8_t>(total & 0xFF);
     carry = total >> 8;

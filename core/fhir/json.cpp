@@ -116,7 +116,10 @@ void Write(const JsonValue& value, JsonStyle style, Writer& writer) {
       for (const auto& item : value.GetArray()) Write(item, style, writer);
       writer.EndArray();
       return;
-    default:
+    case rapidjson::kNullType:
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType:
+    case rapidjson::kNumberType:
       value.Accept(writer);
       return;
   }

@@ -257,7 +257,10 @@ class PlanLoader {
         value.text = *flag ? "true" : "false";
         return value;
       }
-      default:
+      case KeyType::kString:
+      case KeyType::kPath:
+      case KeyType::kChar:
+      case KeyType::kSecret:
         break;
     }
     auto text = ReadString(block, spec.name, where, diag_);

@@ -178,7 +178,7 @@ TEST_CASE("The population has the variety the mapping cases need", "[synth]") {
   CHECK(classes == std::set<std::string>{"ambulatory", "emergency", "inpatient", "wellness"});
   std::size_t deceased = 0;
   for (std::size_t row_idx = 0; row_idx < patients.rows.size(); ++row_idx) {
-    deceased += patients.Get(row_idx, "DEATHDATE").empty() ? 0 : 1;
+    deceased += patients.Get(row_idx, "DEATHDATE").empty() ? 0u : 1u;
   }
   CHECK(deceased > 0);
   CHECK(deceased < patients.rows.size() / 2);
