@@ -38,6 +38,9 @@ void PrintSummary(const RunSummary& summary) {
         (summary.dead_letter_path.empty() ? (summary.dry_run ? " (a dry run keeps no dead-letter file; --report lists them)" : "")
                                           : "; see " + summary.dead_letter_path));
   if (summary.interrupted) Say("stopped before the end; state saved. Continue with: ferry run --resume " + summary.plan_path);
+  if (summary.stopped_at_limit)
+    Say("stopped at --limit before the end of the source; state saved. Continue with: ferry run --resume " +
+        summary.plan_path);
 }
 
 void WriteReports(const Options& options, const RunSummary& summary) {

@@ -166,6 +166,9 @@ class Sink {
   virtual std::string Commit() { return ""; }
   /// Ends a complete run (writes manifests and the like).
   virtual void Finish() {}
+  /// False when a written resource cannot be replaced later (append-only files): a
+  /// resource that changed since an earlier run is then dead-lettered, never duplicated.
+  virtual bool ReplacesInPlace() const { return true; }
   /// Calls `visit` for every resource the target holds, for `ferry verify`. Throws
   /// PlanError if the target cannot be read back.
   virtual void Scan(const std::function<void(const StoredResource&)>& visit) = 0;

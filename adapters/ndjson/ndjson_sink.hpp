@@ -33,6 +33,8 @@ class NdjsonSink final : public Sink {
   std::vector<WriteOutcome> Write(std::span<const Resource> batch) override;
   std::string Commit() override;
   void Finish() override;
+  /// NDJSON files only grow: a line once written is not rewritten.
+  bool ReplacesInPlace() const override { return false; }
   /// Visits every line of every `<Type>.ndjson`, in file then line order. Throws
   /// PlanError at a line that is not a JSON resource.
   void Scan(const std::function<void(const StoredResource&)>& visit) override;

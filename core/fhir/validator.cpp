@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/fhir/primitive_values.hpp"
 #include "core/fhir/r4_tables.hpp"
+#include "core/fhir/validation_rules.hpp"
 
 namespace ferry {
 
@@ -37,20 +37,9 @@ std::string_view Text(const JsonValue& value) {
   return std::string_view(value.GetString(), value.GetStringLength());
 }
 
-std::string_view NameOf(const ElementInfo& element) {
-  return r4::PoolText(element.name, element.name_size);
-}
+using rules::NameOf;
 
-std::string ValueSetUrl(std::uint16_t value_set) {
-  return std::string(
-      r4::PoolText(r4::kValueSets[value_set].url, r4::kValueSets[value_set].url_size));
-}
-
-std::string NotInValueSet(std::uint16_t value_set) {
-  return "code not in required value set " + ValueSetUrl(value_set);
-}
-
-/// Walks one resource and collects its issues.
+/// Walks one resource and collects its issues (the decisions are in validation_rules.hpp).
 class Walker {
  public:
   explicit Walker(std::vector<ValidationIssue>& issues) : issues_(issues) {}
@@ -58,16 +47,16 @@ class Walker {
   /// A resource at `frame` (nullptr at the top, where the path starts with its type).
   void Resource(const JsonValue& value, const PathFrame* frame, bool contained) {
     PathFrame type_frame{frame, "resourceType", kNoIndex};
-    if (!value.IsObject()) return Report(frame, "must be a JSON object with a resourceType");
+    if (!value.IsObject()) return Report(frame, rules::kNotResource);
     auto type = value.FindMember("resourceType");
-    if (type == value.MemberEnd()) return Report(&type_frame, "required element missing");
+    if (type == value.MemberEnd()) return Report(&type_frame, rules::kMissing);
     int struct_index = type->value.IsString() ? r4::FindResourceStruct(Text(type->value)) : -1;
-    if (struct_index < 0) return Report(&type_frame, "unknown resource type");
+    if (struct_index < 0) return Report(&type_frame, rules::kUnknownResourceType);
     PathFrame root{nullptr, Text(type->value), kNoIndex};
     const PathFrame& self = frame != nullptr ? *frame : root;
     Object(value, r4::kStructs[struct_index], self);
     if (contained && value.HasMember("contained")) {
-      Report(Child(self, "contained"), "a contained resource must not contain resources");
+      Report(Child(self, "contained"), rules::kNestedContained);
     }
   }
 
@@ -92,9 +81,9 @@ class Walker {
       std::string_view key = Text(member.name);
       PathFrame child = Child(frame, key);
       bool primitive_extension = false;
-      const ElementInfo* element = Lookup(info, key, primitive_extension);
+      const ElementInfo* element = rules::LookupMember(info, key, primitive_extension);
       if (element == nullptr) {
-        if (!info.is_resource || key != "resourceType") Report(child, "unknown element");
+        if (!rules::IsResourceTypeKey(info, key)) Report(child, rules::kUnknownElement);
         continue;
       }
       if (element->slot != r4::kNoSlot) {
@@ -110,38 +99,33 @@ class Walker {
         Occurrences(object, member.value, *element, child);
       }
     }
-    if ((seen & info.required_mask) != info.required_mask) ReportMissing(info, seen, frame);
-    if (&info == &r4::kStructs[r4::kExtensionStruct]) CheckExtensionShape(object, seen, frame);
-  }
-
-  /// The element `key` names; for `_name`, the primitive element `name`.
-  static const ElementInfo* Lookup(const StructInfo& info, std::string_view key,
-                                   bool& primitive_extension) {
-    if (const ElementInfo* element = r4::FindElement(info, key)) return element;
-    if (key.size() < 2 || key[0] != '_') return nullptr;
-    const ElementInfo* element = r4::FindElement(info, key.substr(1));
-    if (element == nullptr || !r4::IsPrimitive(element->kind)) return nullptr;
-    primitive_extension = true;
-    return element;
+    if ((seen & info.required_mask) != info.required_mask) {
+      for (auto& name : rules::MissingElements(info, seen)) Report(Child(frame, name), rules::kMissing);
+    }
+    if (rules::IsExtension(info)) {
+      if (const char* problem = rules::ExtensionShapeProblem(seen, object.HasMember("extension"))) {
+        Report(frame, problem);
+      }
+    }
   }
 
   /// The value of one member: an array for `max = *`, a single value otherwise.
   void Occurrences(const JsonValue& object, const JsonValue& value, const ElementInfo& element,
                    const PathFrame& frame) {
     if ((element.flags & r4::kElementMany) == 0) {
-      if (value.IsArray()) return Report(frame, "must be a single value, not an array");
-      if (value.IsNull()) return Report(frame, "must not be null");
+      if (value.IsArray()) return Report(frame, rules::kNotSingle);
+      if (value.IsNull()) return Report(frame, rules::kNull);
       return Value(value, element, frame);
     }
-    if (!value.IsArray()) return Report(frame, "must be an array");
-    if (value.Empty()) return Report(frame, "must not be an empty array");
+    if (!value.IsArray()) return Report(frame, rules::kNotArray);
+    if (value.Empty()) return Report(frame, rules::kEmptyArray);
     int index = 0;
     for (const auto& item : value.GetArray()) {
       PathFrame item_frame{frame.parent, frame.name, index++};
       if (!item.IsNull()) {
         Value(item, element, item_frame);
       } else if (!r4::IsPrimitive(element.kind) || !HasPrimitiveExtension(object, element)) {
-        Report(item_frame, "must not be null");
+        Report(item_frame, rules::kNull);
       }
     }
   }
@@ -158,23 +142,16 @@ class Walker {
 
   void Value(const JsonValue& value, const ElementInfo& element, const PathFrame& frame) {
     if (element.kind == ValueKind::kResource) {
-      return Resource(value, &frame, NameOf(element) == "contained");
+      return Resource(value, &frame, rules::IsContainedElement(element));
     }
-    if (element.kind != ValueKind::kComplex) return Primitive(value, element, frame);
-    if (!value.IsObject()) return Report(frame, "must be an object");
-    if (value.ObjectEmpty()) return Report(frame, "must not be an empty object");
+    if (element.kind != ValueKind::kComplex) {
+      if (auto problem = rules::PrimitiveProblem(value, element)) Report(frame, std::move(*problem));
+      return;
+    }
+    if (!value.IsObject()) return Report(frame, rules::kNotObject);
+    if (value.ObjectEmpty()) return Report(frame, rules::kEmptyObject);
     Object(value, r4::kStructs[element.type], frame);
     if (element.value_set != r4::kNoValueSet) CheckConceptBinding(value, element, frame);
-  }
-
-  void Primitive(const JsonValue& value, const ElementInfo& element, const PathFrame& frame) {
-    if (auto problem = PrimitiveValueProblem(value, element.kind)) {
-      return Report(frame, std::move(*problem));
-    }
-    if (element.value_set != r4::kNoValueSet &&
-        !r4::ValueSetContains(element.value_set, {}, Text(value))) {
-      Report(frame, NotInValueSet(element.value_set));
-    }
   }
 
   /// `_name`: an Element (id, extension), or an array of them and nulls.
@@ -182,35 +159,21 @@ class Walker {
                           const PathFrame& frame) {
     const StructInfo& info = r4::kStructs[r4::kElementStruct];
     if ((element.flags & r4::kElementMany) == 0) {
-      if (!value.IsObject()) return Report(frame, "must be an object");
-      if (value.ObjectEmpty()) return Report(frame, "must not be an empty object");
+      if (!value.IsObject()) return Report(frame, rules::kNotObject);
+      if (value.ObjectEmpty()) return Report(frame, rules::kEmptyObject);
       return Object(value, info, frame);
     }
-    if (!value.IsArray()) return Report(frame, "must be an array");
+    if (!value.IsArray()) return Report(frame, rules::kNotArray);
     int index = 0;
     for (const auto& item : value.GetArray()) {
       PathFrame item_frame{frame.parent, frame.name, index++};
       if (item.IsObject() && item.ObjectEmpty()) {
-        Report(item_frame, "must not be an empty object");
+        Report(item_frame, rules::kEmptyObject);
       } else if (item.IsObject()) {
         Object(item, info, item_frame);
       } else if (!item.IsNull()) {
-        Report(item_frame, "must be an object or null");
+        Report(item_frame, rules::kNotObjectOrNull);
       }
-    }
-  }
-
-  void ReportMissing(const StructInfo& info, std::uint64_t seen, const PathFrame& frame) {
-    std::uint64_t reported = seen;
-    for (std::uint32_t row = 0; row < info.element_count; ++row) {
-      const ElementInfo& element = r4::kElements[info.first_element + row];
-      if (element.slot == r4::kNoSlot) continue;
-      std::uint64_t bit = std::uint64_t{1} << element.slot;
-      if ((info.required_mask & bit) == 0 || (reported & bit) != 0) continue;
-      reported |= bit;
-      std::string name(NameOf(element).substr(0, element.base_size));
-      if ((element.flags & r4::kElementChoice) != 0) name += "[x]";
-      Report(Child(frame, name), "required element missing");
     }
   }
 
@@ -220,30 +183,14 @@ class Walker {
     std::string_view first;
     for (const auto& member : object.GetObject()) {
       bool primitive_extension = false;
-      std::string_view key = Text(member.name);
-      const ElementInfo* other = Lookup(info, key, primitive_extension);
+      const ElementInfo* other = rules::LookupMember(info, Text(member.name), primitive_extension);
       if (other == nullptr || other->slot != element.slot) continue;
       std::string_view name = NameOf(*other);
       if (first.empty()) {
         first = name;
       } else if (name != first) {
-        std::string base(name.substr(0, element.base_size));
-        return Report(Child(frame, base + "[x]"),
-                      "only one type of a choice element may be present");
+        return Report(Child(frame, rules::ChoiceName(element)), rules::kMixedChoice);
       }
-    }
-  }
-
-  /// ext-1: an extension has either nested extensions or a value[x], not both.
-  void CheckExtensionShape(const JsonValue& object, std::uint64_t seen, const PathFrame& frame) {
-    static const std::uint8_t kValueSlot =
-        r4::FindElement(r4::kStructs[r4::kExtensionStruct], "valueString")->slot;
-    bool has_value = (seen & (std::uint64_t{1} << kValueSlot)) != 0;
-    bool has_extensions = object.HasMember("extension");
-    if (has_value && has_extensions) {
-      Report(frame, "must have either extensions or a value[x], not both");
-    } else if (!has_value && !has_extensions) {
-      Report(frame, "must have either extensions or a value[x]");
     }
   }
 
@@ -266,20 +213,28 @@ class Walker {
         }
       }
     }
-    if (!matched) {
-      Report(frame, "no coding from required value set " + ValueSetUrl(element.value_set));
-    }
+    if (!matched) Report(frame, rules::NoCodingFrom(element.value_set));
   }
 
   /// True when `coding` is from the value set (reports a code of its systems that is not).
   bool CheckCoding(const JsonValue& coding, std::uint16_t value_set, const PathFrame& frame) {
-    auto system = coding.FindMember("system");
-    auto code = coding.FindMember("code");
-    if (system == coding.MemberEnd() || code == coding.MemberEnd()) return false;
-    if (!system->value.IsString() || !code->value.IsString()) return false;
-    if (!r4::ValueSetHasSystem(value_set, Text(system->value))) return false;
-    if (r4::ValueSetContains(value_set, Text(system->value), Text(code->value))) return true;
-    Report(Child(frame, "code"), NotInValueSet(value_set));
+    std::string_view system;
+    std::string_view code;
+    bool has_system = StringMember(coding, "system", system);
+    bool has_code = StringMember(coding, "code", code);
+    rules::CodingMatch match =
+        rules::MatchCoding(value_set, has_system ? &system : nullptr, has_code ? &code : nullptr);
+    if (match == rules::CodingMatch::kNotInValueSet) {
+      Report(Child(frame, "code"), rules::NotInValueSet(value_set));
+    }
+    return match != rules::CodingMatch::kOtherSystem;
+  }
+
+  /// Sets `text` to the first member `name` of `object` when it is a JSON string.
+  static bool StringMember(const JsonValue& object, const char* name, std::string_view& text) {
+    auto member = object.FindMember(name);
+    if (member == object.MemberEnd() || !member->value.IsString()) return false;
+    text = Text(member->value);
     return true;
   }
 

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "core/common/log.hpp"
+
 namespace ferry {
 
 namespace {
@@ -16,12 +18,13 @@ void Note(GroupResult& group, const FailureNote& note) {
 
 }  // namespace
 
-BatchCommitter::BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter)
+BatchCommitter::BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter, std::string hash_key)
     : sink_(sink),
       state_(state),
       dead_letter_(dead_letter),
       last_commit_(std::chrono::steady_clock::now()),
-      state_has_records_(state && state->RecordCount() > 0) {}
+      state_has_records_(state && state->RecordCount() > 0),
+      hash_key_(std::move(hash_key)) {}
 
 std::optional<StoredRecord> BatchCommitter::Lookup(std::uint64_t key) {
   std::int64_t run = state_ ? state_->run() : 0;
@@ -41,6 +44,11 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
     bool same_run = stored && state_ && stored->run == state_->run();
     if (stored && stored->digest == digest) {
       statuses_[item_idx] = WriteStatus::kUnchanged;
+    } else if (stored && !same_run && sink_ && !sink_->ReplacesInPlace()) {
+      MarkDead(item, RawRecord{item.resource.resource_type, item.resource.location, {}, {}, {}, {}, {}}, "write",
+               item.resource.resource_type + ": changed since an earlier run, and this target only appends; "
+               "migrate into an empty target to replace it",
+               item.resource.json);
     } else if (stored && (same_run || !state_)) {
       MarkDead(item, RawRecord{item.resource.resource_type, item.resource.location, {}, {}, {}, {}, {}}, "write",
                item.resource.resource_type + ".id: another record of this run has the same id but different "
@@ -93,6 +101,8 @@ void BatchCommitter::Account(const ProcessedItem& item, WriteStatus status, Batc
   }
   if (item.kind != ProcessedItem::Kind::kDead) return;
   if (dead_letter_) dead_letter_->Append(item.dead_letter);
+  FERRY_DEBUG("dead-lettered a record", {"stage", item.failure.stage}, {"location", item.failure.location},
+              {"type", item.resource_type}, {"record", HmacSha256Hex(hash_key_, item.dead_letter).substr(0, 16)});
   Note(type_group, item.failure);
   commit.type_failures.emplace_back(item.resource_type, item.failure);
   if (rule_group) {

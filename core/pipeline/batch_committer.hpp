@@ -38,7 +38,8 @@ struct ProcessedBatch {
 class BatchCommitter {
  public:
   /// `sink`, `state` and `dead_letter` are all null on a dry run (nothing is written).
-  BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter);
+  /// `hash_key` keys the hashes that name dead-lettered records in debug logs.
+  BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter, std::string hash_key);
 
   /// Takes `batch` (the next in sequence); makes it durable when the interval is up.
   void Commit(ProcessedBatch& batch);
@@ -70,6 +71,7 @@ class BatchCommitter {
   std::size_t pending_batches_ = 0;
   std::chrono::steady_clock::time_point last_commit_;
   bool state_has_records_ = false;     ///< false: a first run; nothing to look up
+  std::string hash_key_;
   double write_seconds_ = 0;
 };
 

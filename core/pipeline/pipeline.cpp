@@ -60,6 +60,7 @@ class RunContext {
   }
   void set_workers(int count) { running_workers_ = count; }
   bool interrupted() const { return interrupted_; }
+  bool stopped_at_limit() const { return stopped_at_limit_; }
   Timings& timings() { return timings_; }
 
  private:
@@ -70,7 +71,6 @@ class RunContext {
   }
   bool StopRequested() const { return options_.stop && options_.stop->load(); }
   std::size_t NextBatchSize(std::uint64_t records_read) const;
-  void FilterShard(std::vector<RawRecord>& records) const;
 
   const Plan& plan_;
   const RunOptions& options_;
@@ -84,6 +84,7 @@ class RunContext {
   std::atomic<bool> aborted_ = false;
   std::atomic<int> running_workers_ = 0;
   bool interrupted_ = false;
+  bool stopped_at_limit_ = false;
   Timings timings_;
 };
 
@@ -91,13 +92,6 @@ std::size_t RunContext::NextBatchSize(std::uint64_t records_read) const {
   std::uint64_t size = static_cast<std::uint64_t>(plan_.options.batch_size);
   if (options_.limit) size = std::min(size, *options_.limit - std::min(*options_.limit, records_read));
   return static_cast<std::size_t>(size);
-}
-
-void RunContext::FilterShard(std::vector<RawRecord>& records) const {
-  if (options_.shard_count <= 1) return;
-  std::erase_if(records, [&](const RawRecord& record) {
-    return !InShard(record.location.ToString(), options_.shard_index, options_.shard_count);
-  });
 }
 
 void RunContext::Read(const std::string& cursor) {
@@ -112,11 +106,13 @@ void RunContext::Read(const std::string& cursor) {
         break;
       }
       std::size_t size = NextBatchSize(records_read);
-      if (size == 0) break;
+      if (size == 0) {
+        stopped_at_limit_ = true;
+        break;
+      }
       RecordBatch batch = parts_.source->Next(size);
       if (batch.records.empty()) break;
       records_read += batch.records.size();
-      FilterShard(batch.records);
       ReadBatch read{sequence++, std::move(batch.records), std::move(batch.cursor), parts_.source->Progress()};
       timings_.read_seconds = SecondsSince(start);
       if (!read_queue_.Push(std::move(read))) break;
@@ -220,14 +216,6 @@ void FillGroups(RunSummary& summary, BatchCommitter& committer, StateStore* stat
 
 }  // namespace
 
-bool InShard(const std::string& location, std::uint32_t index, std::uint32_t count) {
-  if (count <= 1) return true;
-  Sha256 digest = Sha256Of(location);
-  std::uint32_t value = (std::uint32_t{digest[0]} << 24) | (std::uint32_t{digest[1]} << 16) |
-                        (std::uint32_t{digest[2]} << 8) | std::uint32_t{digest[3]};
-  return value % count == index;
-}
-
 RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
   auto start = Clock::now();
   RunSummary summary;
@@ -251,7 +239,10 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
     dead_letter = std::make_unique<DeadLetterFile>(plan.dead_letter_path, checkpoint.dead_letter_bytes);
     summary.dead_letter_path = plan.dead_letter_path;
   }
-  BatchCommitter committer(sink.get(), state.get(), dead_letter.get());
+  std::string hash_key = !plan.options.hash_key.empty() ? plan.options.hash_key
+                         : state                        ? state->HashKey()
+                                                        : Sha256Hex(std::to_string(Clock::now().time_since_epoch().count()));
+  BatchCommitter committer(sink.get(), state.get(), dead_letter.get(), hash_key);
   RunContext context(plan, options, parts);
   int workers = context.WorkerCount();
   context.set_workers(workers);
@@ -277,7 +268,8 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
   }
 
   summary.interrupted = context.interrupted();
-  bool complete = !summary.interrupted && !options.limit;
+  summary.stopped_at_limit = context.stopped_at_limit();
+  bool complete = !summary.interrupted && !summary.stopped_at_limit;
   if (sink && complete) sink->Finish();
   if (state) state->Finish(complete ? RunStatus::kFinished : RunStatus::kInterrupted);
   FillGroups(summary, committer, state.get(), parts);

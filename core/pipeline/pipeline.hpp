@@ -28,8 +28,6 @@ struct RunOptions {
   bool resume = false;    ///< continue an unfinished run
   std::optional<std::uint64_t> limit;   ///< stop after this many source records
   std::vector<std::string> only_types;  ///< narrow the plan's resource types
-  std::uint32_t shard_index = 0;        ///< this copy's slice of the source ...
-  std::uint32_t shard_count = 1;        ///< ... out of this many
   const std::atomic<bool>* stop = nullptr;  ///< set by a signal handler: finish in-flight batches, save, stop
   Progress* progress = nullptr;
 };
@@ -37,8 +35,5 @@ struct RunOptions {
 /// Runs `plan`. Throws PlanError (bad plan/mapping/state), ConnectError/IoError (source
 /// or target failed). Record failures do not throw: they are dead-lettered and counted.
 RunSummary RunPlan(const Plan& plan, const RunOptions& options);
-
-/// True when the record at `location` belongs to shard `index` of `count`.
-bool InShard(const std::string& location, std::uint32_t index, std::uint32_t count);
 
 }  // namespace ferry

@@ -60,7 +60,8 @@ struct RunSummary {
   std::string fhir_version;     ///< "4.0.1"
   bool dry_run = false;
   bool resumed = false;
-  bool interrupted = false;
+  bool interrupted = false;       ///< stopped by a signal; state saved
+  bool stopped_at_limit = false;  ///< stopped by --limit before the source's end; state saved
   Counts total;
   std::vector<GroupResult> per_type;  ///< sorted by type name
   std::vector<GroupResult> per_rule;  ///< in spec order; empty for FHIR sources
