@@ -25,8 +25,5 @@ std::string SplitRecord(std::string_view record, char delimiter, std::vector<std
 /// quote that may have joined several lines into one record.
 bool IsQuoteError(std::string_view error);
 
-/// True when `text` is well-formed UTF-8: no stray continuation bytes, no overlong forms,
-/// no surrogates, nothing above U+10FFFF.
-bool IsValidUtf8(std::string_view text);
 
 }  // namespace ferry::csv

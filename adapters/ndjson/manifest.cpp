@@ -49,39 +49,4 @@ std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
   return std::string(text.GetString(), text.GetSize()) + "\n";
 }
 
-std::string TransactionTime() {
-  if (const char* fixed = std::getenv("FERRY_FIXED_TIME"); fixed != nullptr && *fixed != '\0') {
-    return fixed;
-  }
-  auto now = std::chrono::system_clock::now();
-  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch());
-  std::time_t seconds = static_cast<std::time_t>(millis.count() / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[64];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis.count() % 1000));
-  return text;
-}
-
-void WriteFileAtomically(const std::string& path, const std::string& content) {
-  std::string temp = path + ".tmp";
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  bool ok = fd >= 0;
-  for (std::size_t done = 0; ok && done < content.size();) {
-    ssize_t wrote = ::write(fd, content.data() + done, content.size() - done);
-    if (wrote < 0 && errno == EINTR) continue;
-    ok = wrote > 0;
-    if (ok) done += static_cast<std::size_t>(wrote);
-  }
-  ok = ok && ::fsync(fd) == 0;
-  if (fd >= 0) ok = ::close(fd) == 0 && ok;
-  ok = ok && std::rename(temp.c_str(), path.c_str()) == 0;
-  if (!ok) {
-    throw IoError("cannot write " + path + ": " + std::strerror(errno) +
-                  "; check free space and permissions of the target directory");
-  }
-}
-
 }  // namespace ferry::ndjson

@@ -30,12 +30,6 @@ struct ManifestOutput {
 std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
                          const std::string& transaction_time);
 
-/// The time to stamp on a manifest: `FERRY_FIXED_TIME` when set (for golden tests), else
-/// now as a UTC instant with milliseconds (`2024-05-01T12:00:00.123Z`).
-std::string TransactionTime();
 
-/// Writes `content` to `path` through a temporary file, fsync and rename, so that a crash
-/// leaves either the old file or the new one. Throws IoError.
-void WriteFileAtomically(const std::string& path, const std::string& content);
 
 }  // namespace ferry::ndjson

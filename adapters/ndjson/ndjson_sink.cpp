@@ -1,5 +1,8 @@
 #include "adapters/ndjson/ndjson_sink.hpp"
 
+#include "core/common/atomic_file.hpp"
+#include "core/common/clock.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -142,7 +145,7 @@ void NdjsonSink::Finish() {
         it != lengths.end() ? it->second.lines : CountLines(output.resource_type, output.path);
     if (count > 0) outputs.push_back({output.resource_type, output.name, count});
   }
-  WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, TransactionTime()));
+  WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, NowInstant()), 0644);
   SyncDirectory(dir_);
 }
 

@@ -1,5 +1,7 @@
 #include "adapters/sqlite/sqlite_sink.hpp"
 
+#include "core/common/clock.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -43,23 +45,6 @@ INSERT INTO resources (resource_type, id, version, last_updated, digest, resourc
     digest = excluded.digest, resource = excluded.resource
 )";
 
-/// Now as a UTC instant with milliseconds (`2024-05-01T12:00:00.123Z`), or
-/// `FERRY_FIXED_TIME` when set (for golden tests).
-std::string NowInstant() {
-  if (const char* fixed = std::getenv("FERRY_FIXED_TIME"); fixed != nullptr && *fixed != '\0') {
-    return fixed;
-  }
-  auto now = std::chrono::system_clock::now();
-  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch());
-  std::time_t seconds = static_cast<std::time_t>(millis.count() / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[64];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis.count() % 1000));
-  return text;
-}
 
 }  // namespace
 

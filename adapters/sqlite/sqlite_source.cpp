@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <map>
 
-#include "adapters/csv/csv_fields.hpp"
+#include "core/common/utf8.hpp"
 #include "core/common/error.hpp"
 
 namespace ferry::sqlite {
@@ -114,7 +114,7 @@ void SqliteSource::ReadRow(RawRecord& record) {
       continue;
     }
     std::string_view text = statement_->Text(column);
-    if (!csv::IsValidUtf8(text)) {
+    if (!IsValidUtf8(text)) {
       record.read_error = "field " + std::to_string(column_idx + 1) + ": invalid UTF-8";
       record.values.clear();
       record.nulls.clear();

@@ -1,5 +1,7 @@
 #include "core/fhir/json.hpp"
 
+#include "core/common/utf8.hpp"
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
@@ -46,20 +48,6 @@ class RawNumberFilter {
 constexpr unsigned kAsciiFlags = rapidjson::kParseNumbersAsStringsFlag;
 constexpr unsigned kUtf8Flags = kAsciiFlags | rapidjson::kParseValidateEncodingFlag;
 
-/// True when `text` has no byte >= 0x80: then there is no UTF-8 to validate (the common
-/// case), and the parse can skip RapidJSON's costly encoding check.
-bool IsAscii(std::string_view text) {
-  std::size_t idx = 0;
-  for (; idx + 8 <= text.size(); idx += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + idx, sizeof word);
-    if (word & 0x8080808080808080ULL) return false;
-  }
-  for (; idx < text.size(); ++idx) {
-    if (static_cast<unsigned char>(text[idx]) & 0x80) return false;
-  }
-  return true;
-}
 
 struct Generator {
   std::string_view text;

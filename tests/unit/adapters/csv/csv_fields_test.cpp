@@ -41,16 +41,4 @@ TEST_CASE("SplitRecord names the field that is not UTF-8", "[csv]") {
   CHECK(SplitRecord("caf\xC3\xA9,\xE2\x82\xAC,\xF0\x9F\x98\x80", ',', fields) == "");
 }
 
-TEST_CASE("IsValidUtf8 rejects malformed sequences", "[csv]") {
-  CHECK(IsValidUtf8(""));
-  CHECK(IsValidUtf8("plain ASCII that is longer than eight bytes"));
-  CHECK(IsValidUtf8("\xF4\x8F\xBF\xBF"));        // U+10FFFF
-  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
-  CHECK_FALSE(IsValidUtf8("\xE0\x80\xAF"));      // overlong '/'
-  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate U+D800
-  CHECK_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  CHECK_FALSE(IsValidUtf8("abc\xE2\x82"));       // cut short
-  CHECK_FALSE(IsValidUtf8("\x80"));              // stray continuation byte
-}
-
 }  // namespace ferry::csv

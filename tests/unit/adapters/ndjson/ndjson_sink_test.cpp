@@ -159,14 +159,6 @@ TEST_CASE("NDJSON sink Finish writes a Bulk Data manifest", "[ndjson]") {
 )");
 }
 
-TEST_CASE("Manifest time is a UTC instant with milliseconds", "[ndjson]") {
-  std::string time = TransactionTime();
-  REQUIRE(time.size() == 24);
-  CHECK(time[10] == 'T');
-  CHECK(time[19] == '.');
-  CHECK(time[23] == 'Z');
-}
-
 TEST_CASE("NDJSON sink Scan visits every line with its type and id", "[ndjson]") {
   TempDir dir;
   NdjsonSink sink(dir.path(), false, "");
