@@ -2,6 +2,7 @@
 
 #include "adapters/csv/info.hpp"
 #include "adapters/ndjson/info.hpp"
+#include "adapters/postgres/info.hpp"
 #include "adapters/sqlite/info.hpp"
 
 namespace ferry {
@@ -12,6 +13,7 @@ namespace {
 const AdapterInfo* const kAdapters[] = {
     &csv::kInfo,
     &ndjson::kInfo,
+    &postgres::kInfo,
     &sqlite::kInfo,
 };
 

@@ -69,12 +69,21 @@ void OutputFile::Flush() {
     if (wrote < 0) Fail("write", path_);
     done += static_cast<std::size_t>(wrote);
   }
+#ifdef __linux__
+  // Start writing these bytes to disk now, without waiting for it, so that the next Sync
+  // finds little left to do. A hint only: a failure shows at that Sync.
+  if (done > 0) {
+    ::sync_file_range(fd_, static_cast<off_t>(bytes_ - done), static_cast<off_t>(done), SYNC_FILE_RANGE_WRITE);
+  }
+#endif
   buffer_.clear();
 }
 
 void OutputFile::Sync() {
   Flush();
+  if (bytes_ == synced_bytes_) return;  // nothing new since the last sync (each costs a disk flush)
   if (::fdatasync(fd_) != 0) Fail("sync", path_);
+  synced_bytes_ = bytes_;
 }
 
 void TruncateFile(const std::string& path, std::uint64_t bytes) {

@@ -22,7 +22,8 @@ class OutputFile {
   void AppendLine(std::string_view text);
   /// Writes the buffer out to the file.
   void Flush();
-  /// Flushes, then makes the file's data durable (fdatasync).
+  /// Flushes, then makes the file's data durable (fdatasync; skipped when nothing was
+  /// appended since the last Sync).
   void Sync();
 
   /// Length of the file including buffered bytes.
@@ -36,6 +37,7 @@ class OutputFile {
   std::string buffer_;
   std::uint64_t bytes_ = 0;
   std::uint64_t lines_ = 0;
+  std::uint64_t synced_bytes_ = UINT64_MAX;  ///< length at the last Sync (none yet: the first always syncs)
 };
 
 /// Cuts the file at `path` to `bytes`; throws IoError when it is shorter than that (the

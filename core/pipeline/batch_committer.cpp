@@ -12,6 +12,18 @@ namespace {
 constexpr auto kCommitInterval = std::chrono::seconds(1);
 constexpr std::size_t kMaxPendingBatches = 64;
 
+constexpr std::size_t kFilterBits = std::size_t{1} << 25;  // 4 MiB: ~9% false maybes at 6M keys
+constexpr int kFilterHashes = 3;
+
+/// The bits of `key` (a SHA-256 prefix, so uniform) in the filter, by double hashing.
+template <typename Visit>
+void ForEachFilterBit(std::uint64_t key, Visit visit) {
+  std::uint64_t step = (key >> 32) | 1;
+  for (int hash_idx = 0; hash_idx < kFilterHashes; ++hash_idx) {
+    visit((key + static_cast<std::uint64_t>(hash_idx) * step) & (kFilterBits - 1));
+  }
+}
+
 void Note(GroupResult& group, const FailureNote& note) {
   if (group.failures.size() < kMaxFailureNotes) group.failures.push_back(note);
 }
@@ -24,13 +36,26 @@ BatchCommitter::BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* de
       dead_letter_(dead_letter),
       last_commit_(std::chrono::steady_clock::now()),
       state_has_records_(state && state->RecordCount() > 0),
+      filter_committed_(state && !state_has_records_),
       hash_key_(std::move(hash_key)) {}
 
 std::optional<StoredRecord> BatchCommitter::Lookup(std::uint64_t key) {
   std::int64_t run = state_ ? state_->run() : 0;
   if (auto it = pending_digests_.find(key); it != pending_digests_.end()) return StoredRecord{it->second, run};
-  if (state_ && state_has_records_) return state_->StoredDigest(key);
-  return std::nullopt;
+  if (!state_ || !state_has_records_) return std::nullopt;
+  if (filter_committed_) {
+    bool maybe = !committed_keys_.empty();
+    ForEachFilterBit(key, [&](std::uint64_t bit) { maybe = maybe && (committed_keys_[bit / 64] >> (bit % 64)) & 1; });
+    if (!maybe) return std::nullopt;
+  }
+  return state_->StoredDigest(key);
+}
+
+void BatchCommitter::RememberCommitted(const std::vector<RecordDigest>& records) {
+  if (committed_keys_.empty() && !records.empty()) committed_keys_.assign(kFilterBits / 64, 0);
+  for (const RecordDigest& record : records) {
+    ForEachFilterBit(record.key, [&](std::uint64_t bit) { committed_keys_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
+  }
 }
 
 std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index) {
@@ -38,7 +63,7 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
   for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx) {
     ProcessedItem& item = batch.items[item_idx];
     if (item.kind != ProcessedItem::Kind::kResource) continue;
-    std::uint64_t key = RecordKey(item.resource.resource_type, item.resource.id);
+    std::uint64_t key = item.record_key;
     std::uint64_t digest = DigestPrefix(item.resource.digest);
     std::optional<StoredRecord> stored = Lookup(key);
     bool same_run = stored && state_ && stored->run == state_->run();
@@ -56,7 +81,7 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
                item.resource.json);
     } else {
       write_index.push_back(item_idx);
-      writes.push_back(item.resource);
+      writes.push_back(std::move(item.resource));  // WriteToSink gives it back
     }
     pending_digests_[key] = digest;
   }
@@ -65,10 +90,12 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
 
 void BatchCommitter::WriteToSink(ProcessedBatch& batch, std::vector<Resource>& writes,
                                  const std::vector<std::size_t>& write_index) {
-  if (!sink_ || writes.empty()) return;
-  std::vector<WriteOutcome> outcomes = sink_->Write(writes);
+  std::vector<WriteOutcome> outcomes;
+  if (sink_ && !writes.empty()) outcomes = sink_->Write(writes);
   for (std::size_t write_idx = 0; write_idx < write_index.size(); ++write_idx) {
     ProcessedItem& item = batch.items[write_index[write_idx]];
+    item.resource = std::move(writes[write_idx]);  // moved out by SelectWrites
+    if (!sink_) continue;
     const WriteOutcome& outcome = write_idx < outcomes.size() ? outcomes[write_idx]
                                                               : WriteOutcome{WriteStatus::kFailed, "no outcome from target"};
     statuses_[write_index[write_idx]] = outcome.status;
@@ -87,7 +114,7 @@ void BatchCommitter::Account(const ProcessedItem& item, WriteStatus status, Batc
   else if (status == WriteStatus::kUnchanged) delta.unchanged = 1;
   else delta.written = 1;
   if (item.kind == ProcessedItem::Kind::kResource)
-    commit.records.push_back({RecordKey(item.resource.resource_type, item.resource.id), DigestPrefix(item.resource.digest)});
+    commit.records.push_back({item.record_key, DigestPrefix(item.resource.digest)});
   GroupResult& type_group = types_[item.resource_type];
   type_group.name = item.resource_type;
   type_group.counts += delta;
@@ -121,6 +148,7 @@ void BatchCommitter::Flush() {
     }
     state_->Commit(pending_);
     state_has_records_ = state_has_records_ || !pending_.records.empty();
+    if (filter_committed_) RememberCommitted(pending_.records);
   }
   pending_ = BatchCommit{};
   pending_digests_.clear();

@@ -59,6 +59,8 @@ class BatchCommitter {
   void Account(const ProcessedItem& item, WriteStatus status, BatchCommit& commit);
   /// The state's record of `key`, counting batches not yet durable.
   std::optional<StoredRecord> Lookup(std::uint64_t key);
+  /// Adds committed `records` to the filter of committed keys.
+  void RememberCommitted(const std::vector<RecordDigest>& records);
 
   Sink* sink_;
   StateStore* state_;
@@ -71,6 +73,11 @@ class BatchCommitter {
   std::size_t pending_batches_ = 0;
   std::chrono::steady_clock::time_point last_commit_;
   bool state_has_records_ = false;     ///< false: a first run; nothing to look up
+  /// When the state started empty (`filter_committed_`), a Bloom filter of the keys this
+  /// run has committed: a key not in it is not in the state, so its look-up is skipped (a
+  /// false "maybe" only costs the look-up). Fixed size (4 MiB), made at the first commit.
+  bool filter_committed_ = false;
+  std::vector<std::uint64_t> committed_keys_;
   std::string hash_key_;
   double write_seconds_ = 0;
 };

@@ -106,8 +106,10 @@ void DeadLetterFile::Append(std::string_view line) {
 }
 
 std::uint64_t DeadLetterFile::Flush() {
+  if (size_ == synced_size_) return size_;  // nothing appended since the last sync
   if (std::fflush(file_) != 0 || fdatasync(fileno(file_)) != 0)
     throw IoError(path_ + ": cannot write the dead-letter file: " + std::strerror(errno));
+  synced_size_ = size_;
   return size_;
 }
 

@@ -47,7 +47,8 @@ class DeadLetterFile {
 
   /// Appends `line` and a newline.
   void Append(std::string_view line);
-  /// Makes the appended lines durable; returns the file's length.
+  /// Makes the appended lines durable (a no-op when none came since the last Flush);
+  /// returns the file's length.
   std::uint64_t Flush();
   const std::string& path() const { return path_; }
 
@@ -55,6 +56,7 @@ class DeadLetterFile {
   std::string path_;
   std::FILE* file_ = nullptr;
   std::uint64_t size_ = 0;
+  std::uint64_t synced_size_ = UINT64_MAX;  ///< size at the last Flush (none yet: the first syncs)
 };
 
 }  // namespace ferry

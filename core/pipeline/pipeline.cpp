@@ -133,7 +133,8 @@ void RunContext::Work() {
       done.records = batch->records.size();
       done.cursor = std::move(batch->cursor);
       done.fraction = batch->fraction;
-      for (const auto& record : batch->records) processor_.Process(record, done.items, map_seconds, validate_seconds);
+      done.items.reserve(batch->records.size());
+      for (auto& record : batch->records) processor_.Process(std::move(record), done.items, map_seconds, validate_seconds);
       if (!done_queue_.Push(std::move(done))) break;
     }
   } catch (...) {

@@ -2,7 +2,9 @@
 
 #include <chrono>
 
+#include "core/fhir/streaming_validator.hpp"
 #include "core/pipeline/dead_letter.hpp"
+#include "core/state/state_store.hpp"
 
 namespace ferry {
 
@@ -59,6 +61,16 @@ bool RecordProcessor::Wanted(const std::string& resource_type) const {
 
 void RecordProcessor::Process(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
                               double& validate_seconds) const {
+  Dispatch(record, nullptr, out, map_seconds, validate_seconds);
+}
+
+void RecordProcessor::Process(RawRecord&& record, std::vector<ProcessedItem>& out, double& map_seconds,
+                              double& validate_seconds) const {
+  Dispatch(record, &record.payload, out, map_seconds, validate_seconds);
+}
+
+void RecordProcessor::Dispatch(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out,
+                               double& map_seconds, double& validate_seconds) const {
   if (!record.read_error.empty()) {
     ProcessedItem item;
     item.resource_type = record.stream;
@@ -71,22 +83,22 @@ void RecordProcessor::Process(const RawRecord& record, std::vector<ProcessedItem
     return;
   }
   if (mapper_) ProcessRow(record, out, map_seconds, validate_seconds);
-  else ProcessDocument(record, out, validate_seconds);
+  else ProcessDocument(record, payload, out, validate_seconds);
 }
 
-void RecordProcessor::ProcessDocument(const RawRecord& record, std::vector<ProcessedItem>& out,
+void RecordProcessor::ProcessDocument(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out,
                                       double& validate_seconds) const {
+  thread_local StreamingValidator streaming;  // one per worker thread, reused line after line
   auto start = std::chrono::steady_clock::now();
   ProcessedItem item;
   item.resource_type = record.stream;
-  JsonDocument doc;
-  if (auto parsed = ParseJson(record.payload, doc); !parsed) {
-    MarkDead(item, record, "read", parsed.error());
+  StreamedResource checked = streaming.Check(record.payload);
+  if (!checked.parsed) {
+    MarkDead(item, record, "read", std::move(checked.parse_error));
   } else {
-    std::string type = StringMember(doc, "resourceType");
-    if (!type.empty()) item.resource_type = type;
+    if (!checked.resource_type.empty()) item.resource_type = checked.resource_type;
     if (!Wanted(item.resource_type)) item.kind = ProcessedItem::Kind::kFiltered;
-    else Finish(record, doc, record.payload, item);
+    else Finish(record, checked.issues, std::move(checked.id), record.payload, payload, item);
   }
   validate_seconds += SecondsSince(start);
   out.push_back(std::move(item));
@@ -109,22 +121,22 @@ void RecordProcessor::ProcessRow(const RawRecord& record, std::vector<ProcessedI
       MarkDead(item, record, "map", result.error);
     } else {
       auto validate_start = std::chrono::steady_clock::now();
-      Finish(record, *result.resource, WriteJson(*result.resource), item);
+      const JsonDocument& doc = *result.resource;
+      std::string json = WriteJson(doc);
+      Finish(record, validator_.Validate(doc), StringMember(doc, "id"), json, &json, item);
       validate_seconds += SecondsSince(validate_start);
     }
     out.push_back(std::move(item));
   }
 }
 
-void RecordProcessor::Finish(const RawRecord& record, const JsonDocument& doc, std::string json,
-                             ProcessedItem& item) const {
-  std::vector<ValidationIssue> issues = validator_.Validate(doc);
+void RecordProcessor::Finish(const RawRecord& record, const std::vector<ValidationIssue>& issues, std::string id,
+                             const std::string& json, std::string* take_json, ProcessedItem& item) const {
   std::string errors = DescribeIssues(issues);
   if (!errors.empty()) {
     MarkDead(item, record, "validate", errors, json);
     return;
   }
-  std::string id = StringMember(doc, "id");
   if (id.empty()) {
     MarkDead(item, record, "validate",
              item.resource_type + ".id: required by ferry to write idempotently; give the rule a 'key'", json);
@@ -133,8 +145,9 @@ void RecordProcessor::Finish(const RawRecord& record, const JsonDocument& doc, s
   item.kind = ProcessedItem::Kind::kResource;
   item.resource.resource_type = item.resource_type;
   item.resource.id = std::move(id);
+  item.record_key = RecordKey(item.resource.resource_type, item.resource.id);
   item.resource.digest = Sha256Of(json);
-  item.resource.json = std::move(json);
+  item.resource.json = take_json ? std::move(*take_json) : json;
   item.resource.location = record.location;
 }
 

@@ -3,6 +3,7 @@
 /// FHIR document), validate the resource, and describe the outcome as ProcessedItems
 /// (one per applicable mapping rule). Pure: no I/O, no shared mutable state.
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -22,6 +23,7 @@ struct ProcessedItem {
   std::string resource_type;  ///< the group in per-type counts
   std::string rule;           ///< the mapping rule name; "" for FHIR sources
   Resource resource;          ///< kResource: ready for the sink
+  std::uint64_t record_key = 0;  ///< kResource: RecordKey(type, id), for the state
   FailureNote failure;        ///< kDead: for reports
   std::string dead_letter;    ///< kDead: the rendered dead-letter line
 };
@@ -36,16 +38,25 @@ class RecordProcessor {
   /// added to `map_seconds` / `validate_seconds`.
   void Process(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
                double& validate_seconds) const;
+  /// As above, but a valid document's resource takes `record.payload` instead of a copy.
+  void Process(RawRecord&& record, std::vector<ProcessedItem>& out, double& map_seconds,
+               double& validate_seconds) const;
 
   /// True when resources of `resource_type` are to be migrated.
   bool Wanted(const std::string& resource_type) const;
 
  private:
-  void ProcessDocument(const RawRecord& record, std::vector<ProcessedItem>& out, double& validate_seconds) const;
+  /// `payload`: null, or the record's payload, which the resource may take.
+  void Dispatch(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out, double& map_seconds,
+                double& validate_seconds) const;
+  void ProcessDocument(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out,
+                       double& validate_seconds) const;
   void ProcessRow(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
                   double& validate_seconds) const;
-  /// Validates `doc` and fills `item` as a resource or a validate-stage failure.
-  void Finish(const RawRecord& record, const JsonDocument& doc, std::string json, ProcessedItem& item) const;
+  /// Fills `item` from the validation of a resource (its `issues`, and its top-level `id`
+  /// or ""): a validate-stage failure, or a resource of `json` (or `*take_json` if given).
+  void Finish(const RawRecord& record, const std::vector<ValidationIssue>& issues, std::string id,
+              const std::string& json, std::string* take_json, ProcessedItem& item) const;
 
   /// stream -> its first wanted rule, to which a row that cannot be read is counted.
   std::map<std::string, const MappingRule*> first_rule_;

@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -25,6 +26,17 @@ CREATE TABLE IF NOT EXISTS failures (kind INTEGER NOT NULL, name TEXT NOT NULL, 
   location TEXT NOT NULL, message TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('schema', '1');
 )sql";
+
+constexpr std::size_t kKeyBufferSize = 256;
+
+/// Rows per multi-row upsert of `records`: one statement step for many rows.
+constexpr std::size_t kRowsPerUpsert = 64;
+
+std::string UpsertSql(std::size_t rows) {
+  std::string sql = "INSERT OR REPLACE INTO records (key, digest, run) VALUES (?, ?, ?)";
+  for (std::size_t row = 1; row < rows; ++row) sql += ", (?, ?, ?)";
+  return sql;
+}
 
 std::uint64_t First8(const std::uint8_t* bytes) {
   std::uint64_t value = 0;
@@ -58,10 +70,13 @@ const char* RunStatusName(RunStatus status) {
 }
 
 std::uint64_t RecordKey(std::string_view resource_type, std::string_view id) {
-  std::string text;
-  text.reserve(resource_type.size() + id.size() + 1);
-  text.append(resource_type).append("/").append(id);
-  return First8(Sha256Of(text).data());
+  char buffer[kKeyBufferSize];  // "type/id" without a heap allocation when it fits
+  std::size_t size = resource_type.size() + 1 + id.size();
+  if (size > sizeof buffer) return First8(Sha256Of(std::string(resource_type) + "/" + std::string(id)).data());
+  std::memcpy(buffer, resource_type.data(), resource_type.size());
+  buffer[resource_type.size()] = '/';
+  std::memcpy(buffer + resource_type.size() + 1, id.data(), id.size());
+  return First8(Sha256Of(std::string_view(buffer, size)).data());
 }
 
 std::uint64_t DigestPrefix(const Sha256& digest) { return First8(digest.data()); }
@@ -69,7 +84,8 @@ std::uint64_t DigestPrefix(const Sha256& digest) { return First8(digest.data());
 StateStore::StateStore(const std::string& path) : db_(std::make_unique<SqliteDb>(path)) {
   db_->Exec(kSchema);
   select_digest_ = std::make_unique<SqliteStatement>(*db_, "SELECT digest, run FROM records WHERE key = ?1");
-  upsert_digest_ = std::make_unique<SqliteStatement>(*db_, "INSERT OR REPLACE INTO records (key, digest, run) VALUES (?1, ?2, ?3)");
+  upsert_digest_ = std::make_unique<SqliteStatement>(*db_, UpsertSql(1));
+  upsert_digests_ = std::make_unique<SqliteStatement>(*db_, UpsertSql(kRowsPerUpsert));
 }
 
 StateStore::~StateStore() = default;
@@ -148,9 +164,13 @@ std::optional<StoredRecord> StateStore::StoredDigest(std::uint64_t key) {
 }
 
 void StateStore::Commit(const BatchCommit& batch) {
+  // In key order, so that the B-tree is walked once rather than hit at random. Stable: a
+  // key repeated in a batch keeps its last digest.
+  std::vector<RecordDigest> records = batch.records;
+  std::stable_sort(records.begin(), records.end(),
+                   [](const RecordDigest& a, const RecordDigest& b) { return ToSigned(a.key) < ToSigned(b.key); });
   db_->Exec("BEGIN IMMEDIATE;");
-  for (const auto& record : batch.records)
-    upsert_digest_->Bind(1, ToSigned(record.key)).Bind(2, ToSigned(record.digest)).Bind(3, run_).Run();
+  UpsertRecords(records);
   AddCounts(GroupKind::kType, batch.type_counts);
   AddCounts(GroupKind::kRule, batch.rule_counts);
   AddFailures(GroupKind::kType, batch.type_failures);
@@ -161,6 +181,23 @@ void StateStore::Commit(const BatchCommit& batch) {
   update.Bind(3, static_cast<std::int64_t>(batch.checkpoint.dead_letter_bytes));
   update.Run();
   db_->Exec("COMMIT;");
+}
+
+void StateStore::UpsertRecords(const std::vector<RecordDigest>& records) {
+  std::size_t done = 0;
+  for (; records.size() - done >= kRowsPerUpsert; done += kRowsPerUpsert) {
+    for (std::size_t row = 0; row < kRowsPerUpsert; ++row) {
+      const RecordDigest& record = records[done + row];
+      int first = static_cast<int>(row * 3) + 1;
+      upsert_digests_->Bind(first, ToSigned(record.key)).Bind(first + 1, ToSigned(record.digest));
+      upsert_digests_->Bind(first + 2, run_);
+    }
+    upsert_digests_->Run();
+  }
+  for (; done < records.size(); ++done) {
+    const RecordDigest& record = records[done];
+    upsert_digest_->Bind(1, ToSigned(record.key)).Bind(2, ToSigned(record.digest)).Bind(3, run_).Run();
+  }
 }
 
 void StateStore::AddCounts(GroupKind kind, const std::map<std::string, Counts>& deltas) {

@@ -112,12 +112,15 @@ class StateStore {
   std::string Meta(const std::string& key) const;
   void SetMeta(const std::string& key, const std::string& value);
   Checkpoint LoadCheckpoint();
+  /// Stores `records` (in the open transaction), many rows per statement.
+  void UpsertRecords(const std::vector<RecordDigest>& records);
   void AddCounts(GroupKind kind, const std::map<std::string, Counts>& deltas);
   void AddFailures(GroupKind kind, const std::vector<std::pair<std::string, FailureNote>>& failures);
 
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<SqliteStatement> select_digest_;
-  std::unique_ptr<SqliteStatement> upsert_digest_;
+  std::unique_ptr<SqliteStatement> upsert_digest_;   ///< one row
+  std::unique_ptr<SqliteStatement> upsert_digests_;  ///< kRowsPerUpsert rows
   std::int64_t run_ = 0;
 };
 
