@@ -185,19 +185,18 @@ void AgeDecryptor::OpenNextChunk() {
     throw ArchiveError("archive is truncated: the last chunk is missing");
   ByteSpan sealed(sealed_.data(), sealed_size);
   MutableByteSpan plaintext(plaintext_.data(), sealed_size - ChaChaPoly::kTagSize);
-  std::string chunk = "chunk " + std::to_string(chunk_index_);
   if (has_lookahead_) {
     if (!aead_->Open(ChunkNonce(chunk_index_, false), sealed, plaintext)) {
       if (aead_->Open(ChunkNonce(chunk_index_, true), sealed, plaintext)) {
         throw ArchiveError("archive is corrupted: data follows the last chunk");
       }
-      throw ArchiveError("archive is corrupted: " + chunk + " failed authentication");
+      throw ArchiveError("archive is corrupted: " + ChunkName() + " failed authentication");
     }
   } else {
     if (!aead_->Open(ChunkNonce(chunk_index_, true), sealed, plaintext))
       CheckLastChunk(sealed_size);
     if (plaintext.empty() && chunk_index_ > 0) {
-      throw ArchiveError("archive is corrupted: " + chunk + " is an empty last chunk");
+      throw ArchiveError("archive is corrupted: " + ChunkName() + " is an empty last chunk");
     }
     done_ = true;
   }
@@ -206,8 +205,10 @@ void AgeDecryptor::OpenNextChunk() {
   ++chunk_index_;
 }
 
+std::string AgeDecryptor::ChunkName() const { return "chunk " + std::to_string(chunk_index_); }
+
 [[noreturn]] void AgeDecryptor::CheckLastChunk(std::size_t sealed_size) {
-  std::string chunk = "chunk " + std::to_string(chunk_index_);
+  std::string chunk = ChunkName();
   if (sealed_size == kSealedChunkSize) {
     MutableByteSpan plaintext(plaintext_.data(), kAgeChunkSize);
     if (aead_->Open(ChunkNonce(chunk_index_, false), ByteSpan(sealed_.data(), sealed_size),

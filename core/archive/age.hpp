@@ -87,6 +87,7 @@ class AgeDecryptor : public ByteSource {
   void OpenNextChunk();
   std::size_t FillChunk();
   [[noreturn]] void CheckLastChunk(std::size_t sealed_size);
+  std::string ChunkName() const;
   BufferedSource in_;
   std::unique_ptr<ChaChaPoly> aead_;
   Bytes sealed_;

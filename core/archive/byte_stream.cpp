@@ -22,7 +22,9 @@ namespace {
 std::string TempPatternFor(const std::string& path) {
   std::filesystem::path target(path);
   std::filesystem::path dir = target.parent_path();
-  std::string name = "." + target.filename().string() + ".partial.XXXXXX";
+  std::string name = ".";  // built step by step: GCC 12 -O3 warns on "." + std::string
+  name += target.filename().string();
+  name += ".partial.XXXXXX";
   return dir.empty() ? name : (dir / name).string();
 }
 

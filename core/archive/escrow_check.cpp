@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/archive/archive_error.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry::archive {
 namespace {
@@ -47,6 +48,20 @@ std::uint64_t CountNewlines(ByteSpan bytes) {
     at = static_cast<const std::uint8_t*>(newline) + 1;
   }
   return count;
+}
+
+void NdjsonDigest::Write(ByteSpan bytes) {
+  if (bytes.empty()) return;
+  sha_.Update(bytes);
+  lines_ += CountNewlines(bytes);
+  last_byte_ = bytes.back();
+  bytes_ += bytes.size();
+}
+
+ScannedFile NdjsonDigest::Result() {
+  Digest digest = sha_.Final();
+  return ScannedFile{bytes_, lines_ + (last_byte_ == '\n' ? 0 : 1),
+                     ToHex(digest.data(), digest.size())};
 }
 
 bool IsSafeEntryName(std::string_view name) {

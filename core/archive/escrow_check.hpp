@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/archive/crypto.hpp"
 #include "core/archive/escrow.hpp"
 
 namespace ferry::archive {
@@ -30,6 +31,20 @@ struct ScannedFile {
   std::uint64_t bytes = 0;  ///< its size
   std::uint64_t count = 0;  ///< its lines
   std::string sha256;       ///< its SHA-256, lower-case hex
+};
+
+/// A sink that measures an NDJSON file going through it: size, lines and SHA-256.
+class NdjsonDigest : public ByteSink {
+ public:
+  void Write(ByteSpan bytes) override;
+  /// What went through; the object is then spent.
+  ScannedFile Result();
+
+ private:
+  Sha256Stream sha_;
+  std::uint64_t bytes_ = 0;
+  std::uint64_t lines_ = 0;
+  std::uint8_t last_byte_ = '\n';
 };
 
 /// Compares what was read (`files` by name, and the manifest's text if there was one) with

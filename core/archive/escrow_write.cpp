@@ -59,30 +59,27 @@ std::vector<SourceFile> ListNdjsonFiles(const std::string& dir) {
   throw IoError("'" + file.path + "' changed while it was being archived; archive it again");
 }
 
-/// Streams `file` into `tar`, counting its lines and hashing it on the way.
+/// Streams `file` into `tar`, hashing and counting its lines on a thread of their own.
 ManifestFile AddNdjsonFile(TarWriter& tar, const SourceFile& file) {
   FileSource in(file.path);
   tar.BeginEntry(TarEntry{file.name, file.size, file.mtime, 0600, TarEntry::Type::kFile});
-  Sha256Stream sha;
+  NdjsonDigest digest;
+  ThreadedSink hashing(digest);
   std::uint64_t bytes = 0;
-  std::uint64_t lines = 0;
-  std::uint8_t last_byte = '\n';
   Bytes buffer(kReadBlock);
   while (std::size_t got = in.Read(buffer)) {
     if (bytes + got > file.size) ThrowChanged(file);
     ByteSpan chunk(buffer.data(), got);
-    sha.Update(chunk);
-    lines += CountNewlines(chunk);
-    last_byte = chunk.back();
+    hashing.Write(chunk);
     tar.WriteData(chunk);
     bytes += got;
   }
   if (bytes != file.size) ThrowChanged(file);
   tar.EndEntry();
-  Digest digest = sha.Final();
+  hashing.Finish();
+  ScannedFile found = digest.Result();
   std::string type = file.name.substr(0, file.name.size() - 7);
-  return ManifestFile{type, file.name, lines + (last_byte == '\n' ? 0 : 1), bytes,
-                      ToHex(digest.data(), digest.size())};
+  return ManifestFile{type, file.name, found.count, found.bytes, found.sha256};
 }
 
 void AddManifest(TarWriter& tar, const std::vector<ManifestFile>& files) {

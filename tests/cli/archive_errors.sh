@@ -41,18 +41,21 @@ expect_failure() {
   [ -z "$(ls -A | grep -E '^(restored|\.restored)')" ] || fail "$1 left a restored directory: $(ls -A)"
 }
 
-read -r last_chunk < <(python3 - <<'PY'
-data = open("escrow.age", "rb").read()
+# last_chunk FILE : the index of the last (possibly partial) chunk of an age file.
+last_chunk() {
+  python3 - "$1" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
 header_end = data.index(b"\n", data.index(b"\n--- ") + 1) + 1
 print((len(data) - header_end - 16 - 1) // 65552)
 PY
-)
+}
 
 expect_failure escrow.age other.txt "no identity matches any recipient of the archive"
 damaged 'del data[payload + chunk:]' >cut_at_chunk.age
 expect_failure cut_at_chunk.age key.txt "archive is truncated: the last chunk is missing"
 damaged 'del data[-100:]' >cut_short.age
-expect_failure cut_short.age key.txt "archive is corrupted or truncated: chunk $last_chunk failed authentication"
+expect_failure cut_short.age key.txt "archive is corrupted or truncated: chunk $(last_chunk cut_short.age) failed authentication"
 damaged 'del data[header_end - 20:]' >cut_header.age
 expect_failure cut_header.age key.txt "archive is truncated: the header ends before its MAC line"
 damaged 'data[payload + chunk + 100] ^= 0x10' >flipped_chunk.age
