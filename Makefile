@@ -8,7 +8,7 @@ setup:
 
 build: setup
 	cmake --preset release >/dev/null
-	cmake --build build/release -j $(JOBS)
+	cmake --build build/release -j $(JOBS) --target ferry
 
 demo: build
 	./scripts/demo
