@@ -1,6 +1,7 @@
 #include "adapters/registry.hpp"
 
 #include "adapters/csv/info.hpp"
+#include "adapters/hl7v2/info.hpp"
 #include "adapters/ndjson/info.hpp"
 #include "adapters/postgres/info.hpp"
 #include "adapters/sqlite/info.hpp"
@@ -12,6 +13,7 @@ namespace {
 /// One row per adapter, sorted by name.
 const AdapterInfo* const kAdapters[] = {
     &csv::kInfo,
+    &hl7v2::kInfo,
     &ndjson::kInfo,
     &postgres::kInfo,
     &sqlite::kInfo,

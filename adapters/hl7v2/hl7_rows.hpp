@@ -1,0 +1,67 @@
+#pragma once
+/// How the hl7v2 source presents segments as rows for the mapping engine.
+///
+/// Each segment id is a stream (`PID`, `OBX`, `ZPD`...), and each occurrence of that
+/// segment in a message is one row. The engine reads columns by name, and a column a
+/// stream does not have fails the record, so every stream has a FIXED schema, shared by
+/// all its rows (one `columns` object per stream, as the engine's column cache expects):
+///
+/// - computed: `message_index`, `segment_index` (1-based), `message_type` (`ORU^R01`),
+///   `control_id` (MSH-10);
+/// - the segment's own fields 1..N, N from the HL7 v2.5.1 field count of that segment
+///   (kDefaultFieldCount for Z-segments and others not in the table): for each of the
+///   first kRepetitions repetitions (MSH: the first only), `PID-3` / `PID-3[2]` and its
+///   components `PID-3.1` ... `PID-3.7` / `PID-3[2].1` ... (kComponents of them);
+/// - the first repetition of the fields of its context segments, named the same way:
+///   MSH (always), PID and PV1 (the last one before the segment, else the first one in the
+///   message), and for OBX and NTE the OBR of their order group (the last OBR before them,
+///   unless a PID or ORC comes in between).
+///
+/// A field or component column holds its first subcomponent, escapes resolved (the
+/// terser convention: `PID-5` is `PID-5.1.1`). An empty or absent value is empty; HL7's
+/// `""` is NULL (flagged in `nulls`). Values beyond these bounds (more fields, components,
+/// repetitions, other subcomponents) are not columns; read them with Hl7Message::Get.
+///
+/// Cost: a row carries every column of its stream (a PID row about 2,150 values, mostly
+/// empty strings without allocation); the trade for a schema the engine can resolve once.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "adapters/hl7v2/hl7_message.hpp"
+#include "core/record.hpp"
+
+namespace ferry::hl7v2 {
+
+/// Repetitions of a segment's own fields that get columns.
+inline constexpr std::size_t kRepetitions = 5;
+/// Components of a field that get columns.
+inline constexpr std::size_t kComponents = 7;
+/// Fields of a segment that is not in the v2.5.1 table (Z-segments).
+inline constexpr std::size_t kDefaultFieldCount = 25;
+
+/// The number of fields of `segment_id` in HL7 v2.5.1, or kDefaultFieldCount.
+std::size_t FieldCount(std::string_view segment_id);
+
+/// The fixed columns of one segment stream, and how a row fills them.
+class RowSchema {
+ public:
+  /// The schema of stream `segment_id`.
+  explicit RowSchema(std::string segment_id);
+
+  /// The stream's columns, shared by all its rows.
+  const std::shared_ptr<const Columns>& columns() const { return columns_; }
+  /// Fills `record.values` and `record.nulls` for segment `segment_idx` (0-based) of
+  /// `message`, message number `message_index` of its file.
+  void Fill(const Hl7Message& message, std::size_t segment_idx, std::uint64_t message_index,
+            RawRecord& record) const;
+
+ private:
+  std::string segment_id_;
+  std::vector<std::string> context_ids_;  ///< context segments, in column order
+  std::shared_ptr<const Columns> columns_;
+};
+
+}  // namespace ferry::hl7v2
