@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -12,19 +11,6 @@
 namespace ferry::csv {
 
 namespace {
-
-/// Parses `a:b:c` into three numbers; false when `text` is not that.
-bool ParseCursor(std::string_view text, std::uint64_t (&parts)[3]) {
-  const char* p = text.data();
-  const char* end = text.data() + text.size();
-  for (std::size_t part_idx = 0; part_idx < 3; ++part_idx) {
-    auto [next, ec] = std::from_chars(p, end, parts[part_idx]);
-    if (ec != std::errc() || next == p) return false;
-    p = next;
-    if (part_idx < 2 && (p == end || *p++ != ':')) return false;
-  }
-  return p == end;
-}
 
 /// Reads the header row of the file `scanner` has just opened; empty for an empty file.
 std::shared_ptr<const ferry::Columns> ReadHeader(RecordScanner& scanner, const StreamFile& file,
@@ -45,38 +31,27 @@ std::shared_ptr<const ferry::Columns> ReadHeader(RecordScanner& scanner, const S
 }  // namespace
 
 CsvSource::CsvSource(std::vector<StreamFile> streams, char delimiter)
-    : streams_(std::move(streams)), delimiter_(delimiter) {
-  for (const StreamFile& stream : streams_) total_bytes_ += stream.size;
-}
+    : streams_(std::move(streams)),
+      sequence_("csv source", "this plan's streams", FileSizes(streams_)),
+      delimiter_(delimiter) {}
 
 void CsvSource::Seek(const std::string& cursor) {
   CloseStream();
-  std::uint64_t parts[3] = {0, 0, 0};
-  if (!cursor.empty() && (!ParseCursor(cursor, parts) || parts[0] > streams_.size() ||
-                          (parts[0] == streams_.size() && parts[1] != 0))) {
-    throw PlanError("csv source: cannot resume from cursor '" + cursor +
-                    "': it does not fit this plan's streams; run again without --resume");
-  }
-  stream_idx_ = static_cast<std::size_t>(parts[0]);
-  bytes_before_ = 0;
-  for (std::size_t stream_idx = 0; stream_idx < stream_idx_; ++stream_idx) {
-    bytes_before_ += streams_[stream_idx].size;
-  }
+  std::vector<std::uint64_t> parts = sequence_.Seek(cursor, {0, 0, 0});
   if (parts[1] > 0) OpenStream(parts[1], parts[2]);
 }
 
 RecordBatch CsvSource::Next(std::size_t max) {
   RecordBatch batch;
   batch.records.reserve(std::min<std::size_t>(max, 4096));
-  while (batch.records.size() < max && stream_idx_ < streams_.size()) {
+  while (batch.records.size() < max && !sequence_.done()) {
     if (!scanner_) OpenStream(0, 0);
     RawRecord record;
     if (ReadRecord(record)) {
       batch.records.push_back(std::move(record));
       continue;
     }
-    bytes_before_ += streams_[stream_idx_].size;
-    ++stream_idx_;
+    sequence_.NextFile();
     CloseStream();
   }
   batch.cursor = Cursor();
@@ -84,9 +59,7 @@ RecordBatch CsvSource::Next(std::size_t max) {
 }
 
 std::optional<double> CsvSource::Progress() const {
-  if (total_bytes_ == 0) return stream_idx_ >= streams_.size() ? 1.0 : 0.0;
-  std::uint64_t done = bytes_before_ + (scanner_ ? scanner_->offset() : 0);
-  return std::min(1.0, static_cast<double>(done) / static_cast<double>(total_bytes_));
+  return sequence_.Progress(scanner_ ? scanner_->offset() : 0);
 }
 
 std::optional<std::uint64_t> CsvSource::CountRecords(const std::string& stream) {
@@ -109,7 +82,7 @@ std::vector<std::string> CsvSource::Columns(const std::string& stream) {
 // Opens the current stream and reads its header; a non-zero `offset` then moves to the
 // row that starts there, on line `line`.
 void CsvSource::OpenStream(std::uint64_t offset, std::uint64_t line) {
-  const StreamFile& file = streams_[stream_idx_];
+  const StreamFile& file = streams_[sequence_.index()];
   scanner_ = std::make_unique<RecordScanner>(file.path, file.file);
   columns_ = ReadHeader(*scanner_, file, delimiter_);
   if (offset == 0) return;
@@ -128,7 +101,7 @@ void CsvSource::CloseStream() {
 bool CsvSource::ReadRecord(RawRecord& record) {
   ScannedRecord scanned;
   if (!scanner_->Next(scanned)) return false;
-  const StreamFile& file = streams_[stream_idx_];
+  const StreamFile& file = streams_[sequence_.index()];
   record.stream = file.stream;
   record.location.file = file.file;
   record.location.line = scanned.line;
@@ -160,9 +133,8 @@ void CsvSource::FillRow(ScannedRecord& scanned, RawRecord& record) {
 }
 
 std::string CsvSource::Cursor() const {
-  if (!scanner_) return std::to_string(stream_idx_) + ":0:0";
-  return std::to_string(stream_idx_) + ":" + std::to_string(scanner_->offset()) + ":" +
-         std::to_string(scanner_->line());
+  if (!scanner_) return sequence_.Cursor({0, 0});
+  return sequence_.Cursor({scanner_->offset(), scanner_->line()});
 }
 
 const StreamFile* CsvSource::Find(const std::string& stream) const {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "adapters/csv/csv_scanner.hpp"
+#include "adapters/file_sequence.hpp"
 #include "core/adapter.hpp"
 
 namespace ferry::csv {
@@ -52,11 +53,9 @@ class CsvSource final : public Source {
   const StreamFile* Find(const std::string& stream) const;
 
   std::vector<StreamFile> streams_;
+  FileSequence sequence_;  ///< which of streams_ is being read
   char delimiter_;
-  std::uint64_t total_bytes_ = 0;
-  std::size_t stream_idx_ = 0;
-  std::uint64_t bytes_before_ = 0;                 ///< size of the streams before stream_idx_
-  std::unique_ptr<RecordScanner> scanner_;         ///< open on streams_[stream_idx_], or null
+  std::unique_ptr<RecordScanner> scanner_;         ///< open on streams_[sequence_.index()], or null
   std::shared_ptr<const ferry::Columns> columns_;  ///< header of the open stream
 };
 

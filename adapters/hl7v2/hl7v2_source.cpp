@@ -1,7 +1,6 @@
 #include "adapters/hl7v2/hl7v2_source.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 
@@ -11,21 +10,6 @@
 namespace ferry::hl7v2 {
 
 namespace {
-
-constexpr std::size_t kCursorParts = 5;
-
-/// Parses `a:b:c:d:e` into numbers; false when `text` is not that.
-bool ParseCursor(std::string_view text, std::uint64_t (&parts)[kCursorParts]) {
-  const char* p = text.data();
-  const char* end = text.data() + text.size();
-  for (std::size_t part_idx = 0; part_idx < kCursorParts; ++part_idx) {
-    auto [next, ec] = std::from_chars(p, end, parts[part_idx]);
-    if (ec != std::errc() || next == p) return false;
-    p = next;
-    if (part_idx + 1 < kCursorParts && (p == end || *p++ != ':')) return false;
-  }
-  return p == end;
-}
 
 constexpr const char* kCharsetError =
     "segment 1 (MSH): MSH-18 declares a character set other than ASCII or UNICODE UTF-8; "
@@ -41,28 +25,20 @@ bool IsSupportedCharset(const Hl7Message& message) {
 
 Hl7v2Source::Hl7v2Source(std::vector<Hl7File> files, std::vector<std::string> streams,
                          ReaderLimits limits)
-    : files_(std::move(files)), streams_(streams.begin(), streams.end()), limits_(limits) {
-  for (const Hl7File& file : files_) total_bytes_ += file.size;
-}
+    : files_(std::move(files)),
+      sequence_("hl7v2 source", "this plan's files", FileSizes(files_)),
+      streams_(streams.begin(), streams.end()),
+      limits_(limits) {}
 
 void Hl7v2Source::Seek(const std::string& cursor) {
   reader_.reset();
   has_message_ = false;
-  std::uint64_t parts[kCursorParts] = {0, 0, 1, 1, 0};
-  if (!cursor.empty() && (!ParseCursor(cursor, parts) || parts[0] > files_.size() ||
-                          (parts[0] == files_.size() && parts[1] != 0))) {
-    throw PlanError("hl7v2 source: cannot resume from cursor '" + cursor +
-                    "': it does not fit this plan's files; run again without --resume");
-  }
-  file_idx_ = static_cast<std::size_t>(parts[0]);
-  bytes_before_ = 0;
-  for (std::size_t file_idx = 0; file_idx < file_idx_; ++file_idx)
-    bytes_before_ += files_[file_idx].size;
+  std::vector<std::uint64_t> parts = sequence_.Seek(cursor, {0, 0, 1, 1, 0});
   if (parts[1] == 0 && parts[4] == 0) return;
   OpenFile(parts[1], parts[2], parts[3]);
   if (parts[4] == 0) return;
   if (!LoadMessage()) {
-    throw IoError("hl7v2 source: " + files_[file_idx_].file +
+    throw IoError("hl7v2 source: " + files_[sequence_.index()].file +
                   " changed since the saved position; run again without --resume");
   }
   RawRecord skipped;
@@ -81,9 +57,7 @@ RecordBatch Hl7v2Source::Next(std::size_t max) {
 }
 
 std::optional<double> Hl7v2Source::Progress() const {
-  if (total_bytes_ == 0) return file_idx_ >= files_.size() ? 1.0 : 0.0;
-  std::uint64_t done = bytes_before_ + (reader_ ? reader_->offset() : 0);
-  return std::min(1.0, static_cast<double>(done) / static_cast<double>(total_bytes_));
+  return sequence_.Progress(reader_ ? reader_->offset() : 0);
 }
 
 std::vector<std::string> Hl7v2Source::Columns(const std::string& stream) {
@@ -96,7 +70,7 @@ std::size_t Hl7v2Source::PeakBufferedBytes() const {
 }
 
 void Hl7v2Source::OpenFile(std::uint64_t offset, std::uint64_t line, std::uint64_t index) {
-  const Hl7File& file = files_[file_idx_];
+  const Hl7File& file = files_[sequence_.index()];
   auto in = std::make_unique<std::ifstream>(file.path, std::ios::binary);
   if (!*in) {
     throw IoError("hl7v2 source: cannot open " + file.path +
@@ -112,7 +86,7 @@ void Hl7v2Source::OpenFile(std::uint64_t offset, std::uint64_t line, std::uint64
 
 // Reads the next message of the current file, or of the next files; false at the end.
 bool Hl7v2Source::LoadMessage() {
-  while (file_idx_ < files_.size()) {
+  while (!sequence_.done()) {
     if (!reader_) OpenFile(0, 1, 1);
     if (reader_->Next(framed_)) {
       has_message_ = true;
@@ -154,7 +128,7 @@ bool Hl7v2Source::EmitNext(RawRecord& record) {
   const Hl7Segment& segment = segments[segment_idx_];
   const RowSchema& schema = Schema(segment.id());
   record.stream = segment.id();
-  record.location = SourceLocation{files_[file_idx_].file, segment.line()};
+  record.location = SourceLocation{files_[sequence_.index()].file, segment.line()};
   record.columns = schema.columns();
   schema.Fill(*message_, segment_idx_, framed_.index, record);
   ++segment_idx_;
@@ -164,7 +138,7 @@ bool Hl7v2Source::EmitNext(RawRecord& record) {
 
 void Hl7v2Source::EmitError(RawRecord& record) {
   record.stream = "MSH";
-  record.location = SourceLocation{files_[file_idx_].file, framed_.line};
+  record.location = SourceLocation{files_[sequence_.index()].file, framed_.line};
   record.columns = Schema("MSH").columns();
   record.read_error = "message " + std::to_string(framed_.index) + ": " + error_;
   record.payload = std::move(framed_.text);
@@ -174,8 +148,7 @@ void Hl7v2Source::EmitError(RawRecord& record) {
 void Hl7v2Source::EndFile() {
   peak_bytes_ = std::max(peak_bytes_, reader_->PeakBufferedBytes());
   reader_.reset();
-  bytes_before_ += files_[file_idx_].size;
-  ++file_idx_;
+  sequence_.NextFile();
 }
 
 bool Hl7v2Source::Wanted(const std::string& segment_id) const {
@@ -189,14 +162,11 @@ const RowSchema& Hl7v2Source::Schema(const std::string& segment_id) {
 }
 
 std::string Hl7v2Source::Cursor() const {
-  auto join = [&](std::uint64_t offset, std::uint64_t line, std::uint64_t index,
-                  std::uint64_t rows) {
-    return std::to_string(file_idx_) + ":" + std::to_string(offset) + ":" + std::to_string(line) +
-           ":" + std::to_string(index) + ":" + std::to_string(rows);
-  };
-  if (has_message_) return join(framed_.offset, framed_.line, framed_.index, rows_done_);
-  if (!reader_) return join(0, 1, 1, 0);
-  return join(reader_->offset(), reader_->line(), reader_->next_index(), 0);
+  if (has_message_) {
+    return sequence_.Cursor({framed_.offset, framed_.line, framed_.index, rows_done_});
+  }
+  if (!reader_) return sequence_.Cursor({0, 1, 1, 0});
+  return sequence_.Cursor({reader_->offset(), reader_->line(), reader_->next_index(), 0});
 }
 
 // ---------------------------------------------------------------------------------------

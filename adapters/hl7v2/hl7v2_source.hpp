@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/file_sequence.hpp"
 #include "adapters/hl7v2/hl7_message.hpp"
 #include "adapters/hl7v2/hl7_reader.hpp"
 #include "adapters/hl7v2/hl7_rows.hpp"
@@ -66,13 +67,11 @@ class Hl7v2Source final : public Source {
   std::string Cursor() const;
 
   std::vector<Hl7File> files_;
+  FileSequence sequence_;  ///< which of files_ is being read
   std::set<std::string> streams_;
   ReaderLimits limits_;
   std::map<std::string, RowSchema> schemas_;
-  std::uint64_t total_bytes_ = 0;
-  std::uint64_t bytes_before_ = 0;  ///< size of the files before file_idx_
-  std::size_t file_idx_ = 0;
-  std::unique_ptr<Hl7Reader> reader_;  ///< open on files_[file_idx_], or null
+  std::unique_ptr<Hl7Reader> reader_;  ///< open on files_[sequence_.index()], or null
   std::size_t peak_bytes_ = 0;
 
   // The message being returned.

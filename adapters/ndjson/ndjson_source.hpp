@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/file_sequence.hpp"
 #include "adapters/ndjson/line_reader.hpp"
 #include "adapters/ndjson/ndjson_files.hpp"
 #include "core/adapter.hpp"
@@ -35,10 +36,8 @@ class NdjsonSource final : public Source {
   std::string Cursor() const;
 
   std::vector<NdjsonFile> files_;
-  std::uint64_t total_bytes_ = 0;
-  std::size_t file_idx_ = 0;
-  std::uint64_t bytes_before_ = 0;      ///< disk size of the files before file_idx_
-  std::unique_ptr<LineReader> reader_;  ///< open on files_[file_idx_], or null
+  FileSequence sequence_;               ///< which of files_ is being read (by disk size)
+  std::unique_ptr<LineReader> reader_;  ///< open on files_[sequence_.index()], or null
 };
 
 /// Opens an NDJSON source from checked config; the streams of `context` are resource
