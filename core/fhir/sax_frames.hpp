@@ -45,25 +45,25 @@ enum class FrameKind : std::uint8_t {
 /// One open object or array.
 struct Frame {
   FrameKind kind = FrameKind::kObject;
-  Segment segment;                       ///< empty name: the top resource, type unknown yet
-  const r4::StructInfo* info = nullptr;  ///< objects
+  Segment segment;                           ///< empty name: the top resource, type unknown yet
+  const r4::StructInfo* info = nullptr;      ///< objects
   const r4::ElementInfo* element = nullptr;  ///< arrays: what the items are
-  std::uint64_t seen = 0;                ///< objects: slots of the members so far
-  std::uint32_t deferred_begin = 0;      ///< this object's entries in the shared stacks
+  std::uint64_t seen = 0;                    ///< objects: slots of the members so far
+  std::uint32_t deferred_begin = 0;          ///< this object's entries in the shared stacks
   std::uint32_t choices_begin = 0;
   std::uint32_t extensions_begin = 0;
   std::uint32_t bad_codings_begin = 0;
   std::uint16_t value_set = r4::kNoValueSet;  ///< a binding checked when the object closes
-  int next_index = 0;                    ///< arrays: index of the next item
-  bool contained = false;                ///< a resource held by `contained`
-  bool empty_check = false;              ///< an empty object is an issue
-  bool has_extension = false;            ///< has an `extension` member
-  bool has_contained = false;            ///< has a `contained` member
-  bool primitive_extension = false;      ///< arrays: items of `_name`
-  bool codings = false;                  ///< arrays: the codings of a bound CodeableConcept
-  bool concept_coding = false;           ///< objects: an item of such codings
-  bool coding_seen = false;              ///< bound CodeableConcepts: the first `coding` came
-  bool matched = false;                  ///< bound CodeableConcepts: a coding of the value set
+  int next_index = 0;                         ///< arrays: index of the next item
+  bool contained = false;                     ///< a resource held by `contained`
+  bool empty_check = false;                   ///< an empty object is an issue
+  bool has_extension = false;                 ///< has an `extension` member
+  bool has_contained = false;                 ///< has a `contained` member
+  bool primitive_extension = false;           ///< arrays: items of `_name`
+  bool codings = false;                       ///< arrays: the codings of a bound CodeableConcept
+  bool concept_coding = false;                ///< objects: an item of such codings
+  bool coding_seen = false;                   ///< bound CodeableConcepts: the first `coding` came
+  bool matched = false;                       ///< bound CodeableConcepts: a coding of the value set
 };
 
 /// What a deferred check is about.
@@ -117,9 +117,9 @@ class FrameStack {
   /// True when `frame` has a `_name` member for `element`.
   bool HasPrimitiveExtension(const Frame& frame, const r4::ElementInfo& element) const;
 
-  std::vector<Deferred> deferred;                               ///< see Deferred
-  std::vector<ChoiceGroup> choices;                             ///< see ChoiceGroup
-  std::vector<const r4::ElementInfo*> primitive_extensions;     ///< `_name` members
+  std::vector<Deferred> deferred;                            ///< see Deferred
+  std::vector<ChoiceGroup> choices;                          ///< see ChoiceGroup
+  std::vector<const r4::ElementInfo*> primitive_extensions;  ///< `_name` members
   std::vector<int> bad_codings;  ///< codings (by index) of a bound CodeableConcept whose
                                  ///< code is not in the value set
 

@@ -14,7 +14,8 @@ using sax::Segment;
 
 /// ParseJson's flags, in situ: strings are decoded in a copy of the text, not pushed
 /// through the reader's stack (the same events, errors and offsets, at twice the speed).
-constexpr unsigned kAsciiFlags = rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
+constexpr unsigned kAsciiFlags =
+    rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
 constexpr unsigned kUtf8Flags = kAsciiFlags | rapidjson::kParseValidateEncodingFlag;
 
 /// Bits of `capture_`: what the next value also tells.
@@ -194,7 +195,8 @@ void SaxValidator::ObjectKey(Frame& frame, std::string_view key) {
   const ElementInfo* element = rules::LookupMember(*frame.info, key, primitive_extension);
   if (element == nullptr) {
     Segment unknown{key};
-    if (!rules::IsResourceTypeKey(*frame.info, key)) frames_.Report(&unknown, rules::kUnknownElement);
+    if (!rules::IsResourceTypeKey(*frame.info, key))
+      frames_.Report(&unknown, rules::kUnknownElement);
     return;
   }
   if (element->slot != r4::kNoSlot) {
@@ -289,8 +291,7 @@ void SaxValidator::ItemValue(Event event, const JsonValue& value) {
 
 void SaxValidator::PrimitiveExtensionItem(Event event, const Segment& segment) {
   if (event == Event::kObject) {
-    frames_.Push(FrameKind::kObject, segment, &r4::kStructs[r4::kElementStruct]).empty_check =
-        true;
+    frames_.Push(FrameKind::kObject, segment, &r4::kStructs[r4::kElementStruct]).empty_check = true;
   } else if (event != Event::kNull) {
     frames_.Report(&segment, rules::kNotObjectOrNull);
     Skip(event);

@@ -34,8 +34,8 @@ StreamedResource StreamingValidator::Check(std::string_view json) {
   }
   StreamedResource checked;
   if (result.IsError()) {
-    checked.parse_error = "JSON syntax error at offset " + std::to_string(result.Offset()) +
-                          ": " + rapidjson::GetParseError_En(result.Code());
+    checked.parse_error = "JSON syntax error at offset " + std::to_string(result.Offset()) + ": " +
+                          rapidjson::GetParseError_En(result.Code());
     return checked;
   }
   checked.parsed = true;

@@ -6,7 +6,8 @@
 ///
 ///     bool primitive_extension = false;
 ///     const r4::ElementInfo* element = rules::LookupMember(info, key, primitive_extension);
-///     if (element == nullptr && !rules::IsResourceTypeKey(info, key)) Report(rules::kUnknownElement);
+///     if (element == nullptr && !rules::IsResourceTypeKey(info, key))
+///     Report(rules::kUnknownElement);
 
 #include <cstdint>
 #include <optional>

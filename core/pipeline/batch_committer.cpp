@@ -1,7 +1,6 @@
 #include "core/pipeline/batch_committer.hpp"
 
 #include <chrono>
-#include <unordered_map>
 
 #include "core/common/log.hpp"
 
@@ -37,17 +36,20 @@ BatchCommitter::BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* de
       last_commit_(std::chrono::steady_clock::now()),
       state_has_records_(state && state->RecordCount() > 0),
       filter_committed_(state && !state_has_records_),
-      hash_key_(std::move(hash_key)) {}
+      hash_key_(std::move(hash_key)),
+      writer_(state ? std::make_unique<StateWriter>(*state) : nullptr) {}
 
 std::optional<StoredRecord> BatchCommitter::Lookup(std::uint64_t key) {
   std::int64_t run = state_ ? state_->run() : 0;
-  if (auto it = pending_digests_.find(key); it != pending_digests_.end()) return StoredRecord{it->second, run};
+  if (const std::uint64_t* digest = pending_digests_.Find(key)) return StoredRecord{*digest, run};
+  if (const std::uint64_t* digest = committing_digests_.Find(key)) return StoredRecord{*digest, run};
   if (!state_ || !state_has_records_) return std::nullopt;
   if (filter_committed_) {
     bool maybe = !committed_keys_.empty();
     ForEachFilterBit(key, [&](std::uint64_t bit) { maybe = maybe && (committed_keys_[bit / 64] >> (bit % 64)) & 1; });
     if (!maybe) return std::nullopt;
   }
+  writer_->Wait();  // the state is not to be read while a commit is in flight
   return state_->StoredDigest(key);
 }
 
@@ -83,7 +85,7 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
       write_index.push_back(item_idx);
       writes.push_back(std::move(item.resource));  // WriteToSink gives it back
     }
-    pending_digests_[key] = digest;
+    pending_digests_.Set(key, digest);
   }
   return writes;
 }
@@ -139,6 +141,16 @@ void BatchCommitter::Account(const ProcessedItem& item, WriteStatus status, Batc
 }
 
 void BatchCommitter::Flush() {
+  try {
+    StartFlush();
+    if (writer_) writer_->Wait();
+  } catch (...) {
+    WaitQuietly();
+    throw;
+  }
+}
+
+void BatchCommitter::StartFlush() {
   auto start = std::chrono::steady_clock::now();
   if (state_ && pending_batches_ > 0) {
     if (dead_letter_) pending_.checkpoint.dead_letter_bytes = dead_letter_->Flush();
@@ -146,18 +158,46 @@ void BatchCommitter::Flush() {
       pending_.checkpoint.sink_checkpoint = sink_->Commit();
       pending_.checkpoint.has_sink_checkpoint = true;
     }
-    state_->Commit(pending_);
     state_has_records_ = state_has_records_ || !pending_.records.empty();
     if (filter_committed_) RememberCommitted(pending_.records);
+    std::swap(pending_digests_, committing_digests_);  // looked up there until the next one
+    writer_->Start(std::move(pending_));                // after the previous commit is done
   }
   pending_ = BatchCommit{};
-  pending_digests_.clear();
+  pending_digests_.Clear();
   pending_batches_ = 0;
   last_commit_ = std::chrono::steady_clock::now();
   write_seconds_ += std::chrono::duration<double>(last_commit_ - start).count();
 }
 
+void BatchCommitter::WaitQuietly() noexcept {
+  if (!writer_) return;
+  try {
+    writer_->Wait();
+  } catch (...) {  // the failure that is already on its way matters more
+  }
+}
+
+void BatchCommitter::SourceDone() {
+  if (pending_batches_ < kMaxPendingBatches / 4) return;  // the last commit is small anyway
+  try {
+    StartFlush();
+  } catch (...) {
+    WaitQuietly();
+    throw;
+  }
+}
+
 void BatchCommitter::Commit(ProcessedBatch& batch) {
+  try {
+    CommitBatch(batch);
+  } catch (...) {
+    WaitQuietly();
+    throw;
+  }
+}
+
+void BatchCommitter::CommitBatch(ProcessedBatch& batch) {
   auto start = std::chrono::steady_clock::now();
   statuses_.assign(batch.items.size(), WriteStatus::kWritten);
   std::vector<std::size_t> write_index;
@@ -169,7 +209,7 @@ void BatchCommitter::Commit(ProcessedBatch& batch) {
   ++pending_batches_;
   auto now = std::chrono::steady_clock::now();
   write_seconds_ += std::chrono::duration<double>(now - start).count();
-  if (now - last_commit_ >= kCommitInterval || pending_batches_ >= kMaxPendingBatches) Flush();
+  if (now - last_commit_ >= kCommitInterval || pending_batches_ >= kMaxPendingBatches) StartFlush();
 }
 
 }  // namespace ferry

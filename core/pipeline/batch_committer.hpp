@@ -1,13 +1,14 @@
 #pragma once
-/// The last stage of a run, on one thread: takes processed batches in source order,
-/// decides unchanged vs. to-write from the state, writes to the sink, appends the
-/// dead-letter lines, and commits sink, dead-letter and state together. Keeps the
-/// accounting of the run.
+/// The last stage of a run, on one thread (and a StateWriter): takes processed batches in
+/// source order, decides unchanged vs. to-write from the state, writes to the sink,
+/// appends the dead-letter lines, and commits sink, dead-letter and state together. Keeps
+/// the accounting of the run.
 ///
 /// Durable commits are grouped: at most once per kCommitInterval (and at the end), so
-/// that fsyncs do not dominate. A crash loses only the work since the last durable
-/// commit, which `--resume` redoes; the sink's Restore and idempotent writes make
-/// sure nothing is duplicated.
+/// that fsyncs do not dominate. The state's part of a commit runs on a StateWriter thread
+/// while the next batches go to the sink (Flush waits for it). A crash loses only the work
+/// since the last durable commit, which `--resume` redoes; the sink's Restore and
+/// idempotent writes make sure nothing is duplicated.
 
 #include <chrono>
 #include <cstdint>
@@ -15,12 +16,13 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/adapter.hpp"
 #include "core/pipeline/dead_letter.hpp"
+#include "core/pipeline/key_digest_map.hpp"
 #include "core/pipeline/record_processor.hpp"
+#include "core/pipeline/state_writer.hpp"
 #include "core/report/run_summary.hpp"
 #include "core/state/state_store.hpp"
 
@@ -41,15 +43,21 @@ class BatchCommitter {
   /// `hash_key` keys the hashes that name dead-lettered records in debug logs.
   BatchCommitter(Sink* sink, StateStore* state, DeadLetterFile* dead_letter, std::string hash_key);
 
-  /// Takes `batch` (the next in sequence); makes it durable when the interval is up.
+  /// Takes `batch` (the next in sequence); starts making it durable when the interval is
+  /// up. When it throws, no state commit is left in flight.
   void Commit(ProcessedBatch& batch);
-  /// Makes everything taken so far durable (call at the end, or when stopping).
+  /// Makes everything taken so far durable, and waits for it (call at the end, or when
+  /// stopping). When it throws, no state commit is left in flight.
   void Flush();
+  /// Tells that the source has given its last batch: the committer then starts making
+  /// what it has taken durable (if that is much), in the background while the last batches
+  /// are processed, so that the commit Flush makes at the very end is small.
+  void SourceDone();
 
   /// The accounting so far: per type and per rule.
   std::map<std::string, GroupResult>& types() { return types_; }
   std::map<std::string, GroupResult>& rules() { return rules_; }
-  /// Seconds spent in the sink and the state.
+  /// Seconds the committing thread spent in the sink and the state (or waiting for it).
   double write_seconds() const { return write_seconds_; }
 
  private:
@@ -61,6 +69,11 @@ class BatchCommitter {
   std::optional<StoredRecord> Lookup(std::uint64_t key);
   /// Adds committed `records` to the filter of committed keys.
   void RememberCommitted(const std::vector<RecordDigest>& records);
+  void CommitBatch(ProcessedBatch& batch);
+  /// Makes the sink and dead-letter file durable, then hands the state's part to writer_.
+  void StartFlush();
+  /// After a failure: waits for a state commit in flight, dropping its own failure.
+  void WaitQuietly() noexcept;
 
   Sink* sink_;
   StateStore* state_;
@@ -69,7 +82,8 @@ class BatchCommitter {
   std::map<std::string, GroupResult> rules_;
   std::vector<WriteStatus> statuses_;  ///< per item of the current batch
   BatchCommit pending_;                ///< taken but not yet durable
-  std::unordered_map<std::uint64_t, std::uint64_t> pending_digests_;  ///< key -> digest, not yet durable
+  KeyDigestMap pending_digests_;       ///< key -> digest, not yet handed to the state
+  KeyDigestMap committing_digests_;    ///< key -> digest of the last commit handed over
   std::size_t pending_batches_ = 0;
   std::chrono::steady_clock::time_point last_commit_;
   bool state_has_records_ = false;     ///< false: a first run; nothing to look up
@@ -80,6 +94,7 @@ class BatchCommitter {
   std::vector<std::uint64_t> committed_keys_;
   std::string hash_key_;
   double write_seconds_ = 0;
+  std::unique_ptr<StateWriter> writer_;  ///< null when there is no state
 };
 
 }  // namespace ferry

@@ -82,6 +82,7 @@ class RunContext {
   std::mutex mutex_;
   std::exception_ptr failure_;
   std::atomic<bool> aborted_ = false;
+  std::atomic<bool> read_done_ = false;  ///< the reader has pushed its last batch
   std::atomic<int> running_workers_ = 0;
   bool interrupted_ = false;
   bool stopped_at_limit_ = false;
@@ -120,6 +121,7 @@ void RunContext::Read(const std::string& cursor) {
   } catch (...) {
     Fail(std::current_exception());
   }
+  read_done_ = true;
   read_queue_.Close();
 }
 
@@ -153,10 +155,15 @@ void RunContext::CommitAll(BatchCommitter& committer) {
   std::uint64_t next = 0;
   std::uint64_t records_done = 0;
   std::optional<double> fraction;
+  bool told_read_done = false;
   while (auto batch = done_queue_.Pop()) {
     waiting.emplace(batch->sequence, std::move(*batch));
     for (auto it = waiting.find(next); it != waiting.end(); it = waiting.find(next)) {
       committer.Commit(it->second);
+      if (!told_read_done && read_done_) {
+        committer.SourceDone();
+        told_read_done = true;
+      }
       records_done += it->second.records;
       if (it->second.fraction) fraction = it->second.fraction;
       waiting.erase(it);

@@ -66,10 +66,10 @@ void RecordProcessor::Process(const RawRecord& record, std::vector<ProcessedItem
 
 void RecordProcessor::Process(RawRecord&& record, std::vector<ProcessedItem>& out, double& map_seconds,
                               double& validate_seconds) const {
-  Dispatch(record, &record.payload, out, map_seconds, validate_seconds);
+  Dispatch(record, &record, out, map_seconds, validate_seconds);
 }
 
-void RecordProcessor::Dispatch(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out,
+void RecordProcessor::Dispatch(const RawRecord& record, RawRecord* owned, std::vector<ProcessedItem>& out,
                                double& map_seconds, double& validate_seconds) const {
   if (!record.read_error.empty()) {
     ProcessedItem item;
@@ -83,10 +83,10 @@ void RecordProcessor::Dispatch(const RawRecord& record, std::string* payload, st
     return;
   }
   if (mapper_) ProcessRow(record, out, map_seconds, validate_seconds);
-  else ProcessDocument(record, payload, out, validate_seconds);
+  else ProcessDocument(record, owned, out, validate_seconds);
 }
 
-void RecordProcessor::ProcessDocument(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out,
+void RecordProcessor::ProcessDocument(const RawRecord& record, RawRecord* owned, std::vector<ProcessedItem>& out,
                                       double& validate_seconds) const {
   thread_local StreamingValidator streaming;  // one per worker thread, reused line after line
   auto start = std::chrono::steady_clock::now();
@@ -98,7 +98,8 @@ void RecordProcessor::ProcessDocument(const RawRecord& record, std::string* payl
   } else {
     if (!checked.resource_type.empty()) item.resource_type = checked.resource_type;
     if (!Wanted(item.resource_type)) item.kind = ProcessedItem::Kind::kFiltered;
-    else Finish(record, checked.issues, std::move(checked.id), record.payload, payload, item);
+    else Finish(record, checked.issues, std::move(checked.id), record.payload, owned ? &owned->payload : nullptr,
+                owned ? &owned->location : nullptr, item);
   }
   validate_seconds += SecondsSince(start);
   out.push_back(std::move(item));
@@ -123,7 +124,7 @@ void RecordProcessor::ProcessRow(const RawRecord& record, std::vector<ProcessedI
       auto validate_start = std::chrono::steady_clock::now();
       const JsonDocument& doc = *result.resource;
       std::string json = WriteJson(doc);
-      Finish(record, validator_.Validate(doc), StringMember(doc, "id"), json, &json, item);
+      Finish(record, validator_.Validate(doc), StringMember(doc, "id"), json, &json, nullptr, item);
       validate_seconds += SecondsSince(validate_start);
     }
     out.push_back(std::move(item));
@@ -131,7 +132,8 @@ void RecordProcessor::ProcessRow(const RawRecord& record, std::vector<ProcessedI
 }
 
 void RecordProcessor::Finish(const RawRecord& record, const std::vector<ValidationIssue>& issues, std::string id,
-                             const std::string& json, std::string* take_json, ProcessedItem& item) const {
+                             const std::string& json, std::string* take_json, SourceLocation* take_location,
+                             ProcessedItem& item) const {
   std::string errors = DescribeIssues(issues);
   if (!errors.empty()) {
     MarkDead(item, record, "validate", errors, json);
@@ -148,7 +150,7 @@ void RecordProcessor::Finish(const RawRecord& record, const std::vector<Validati
   item.record_key = RecordKey(item.resource.resource_type, item.resource.id);
   item.resource.digest = Sha256Of(json);
   item.resource.json = take_json ? std::move(*take_json) : json;
-  item.resource.location = record.location;
+  item.resource.location = take_location ? std::move(*take_location) : record.location;
 }
 
 }  // namespace ferry

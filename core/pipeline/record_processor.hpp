@@ -1,7 +1,9 @@
 #pragma once
 /// The per-record work of the pipeline, run on the worker pool: map a row (or parse a
 /// FHIR document), validate the resource, and describe the outcome as ProcessedItems
-/// (one per applicable mapping rule). Pure: no I/O, no shared mutable state.
+/// (one per applicable mapping rule). Pure: no I/O, no shared mutable state. A document
+/// is validated in one pass as it is parsed (StreamingValidator, one per worker thread)
+/// and kept as the text it came as; a mapped row is validated as a document.
 
 #include <cstdint>
 #include <map>
@@ -46,17 +48,20 @@ class RecordProcessor {
   bool Wanted(const std::string& resource_type) const;
 
  private:
-  /// `payload`: null, or the record's payload, which the resource may take.
-  void Dispatch(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out, double& map_seconds,
+  /// `owned`: null, or `record` itself when the caller gave it up, so that a valid
+  /// document's resource may take its payload and location rather than copy them.
+  void Dispatch(const RawRecord& record, RawRecord* owned, std::vector<ProcessedItem>& out, double& map_seconds,
                 double& validate_seconds) const;
-  void ProcessDocument(const RawRecord& record, std::string* payload, std::vector<ProcessedItem>& out,
+  void ProcessDocument(const RawRecord& record, RawRecord* owned, std::vector<ProcessedItem>& out,
                        double& validate_seconds) const;
   void ProcessRow(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,
                   double& validate_seconds) const;
   /// Fills `item` from the validation of a resource (its `issues`, and its top-level `id`
-  /// or ""): a validate-stage failure, or a resource of `json` (or `*take_json` if given).
+  /// or ""): a validate-stage failure, or a resource of `json`. With `take_json`, the
+  /// resource takes `*take_json` (which holds `json`) and `*take_location` instead of copies.
   void Finish(const RawRecord& record, const std::vector<ValidationIssue>& issues, std::string id,
-              const std::string& json, std::string* take_json, ProcessedItem& item) const;
+              const std::string& json, std::string* take_json, SourceLocation* take_location,
+              ProcessedItem& item) const;
 
   /// stream -> its first wanted rule, to which a row that cannot be read is counted.
   std::map<std::string, const MappingRule*> first_rule_;

@@ -53,26 +53,81 @@ std::vector<JsonValue*> Objects(JsonValue& root, Keep keep) {
 }
 
 inline const std::vector<std::string>& Keys() {
-  static const std::vector<std::string> keys = {
-      "foo", "_foo", "id", "resourceType", "extension", "modifierExtension", "contained",
-      "coding", "system", "code", "status", "_status", "text", "value", "url", "reference",
-      "name", "given", "_given", "family", "birthDate", "_birthDate", "gender", "meta",
-      "valueString", "valueBoolean", "valueQuantity", "_valueString", "valueCoding",
-      "effectiveDateTime", "effectivePeriod", "deceasedBoolean", "deceasedDateTime",
-      "subject", "clinicalStatus", "identifier", "div", "entry", "resource", "item"};
+  static const std::vector<std::string> keys = {"foo",
+                                                "_foo",
+                                                "id",
+                                                "resourceType",
+                                                "extension",
+                                                "modifierExtension",
+                                                "contained",
+                                                "coding",
+                                                "system",
+                                                "code",
+                                                "status",
+                                                "_status",
+                                                "text",
+                                                "value",
+                                                "url",
+                                                "reference",
+                                                "name",
+                                                "given",
+                                                "_given",
+                                                "family",
+                                                "birthDate",
+                                                "_birthDate",
+                                                "gender",
+                                                "meta",
+                                                "valueString",
+                                                "valueBoolean",
+                                                "valueQuantity",
+                                                "_valueString",
+                                                "valueCoding",
+                                                "effectiveDateTime",
+                                                "effectivePeriod",
+                                                "deceasedBoolean",
+                                                "deceasedDateTime",
+                                                "subject",
+                                                "clinicalStatus",
+                                                "identifier",
+                                                "div",
+                                                "entry",
+                                                "resource",
+                                                "item"};
   return keys;
 }
 
 inline const std::vector<std::string>& Values() {
   static const std::vector<std::string> values = {
-      R"("x")", R"("")", "1.5", "0", "-1", "2147483648", "1e3", "true", "false", "null", "{}",
-      "[]", R"({"a":1})", R"(["x"])", "[null]", "[{}]", R"({"url":"u"})", R"("\u001f12")",
-      R"("Patient/1")", R"("2020-13-01")", R"("2020-01-01T10:00:00Z")", R"("final")", R"("F")",
-      R"("urn:uuid:4b2c8f1e-0a6d-4c1e-9f3a-2b7d5e6f8a90")", R"({"resourceType":"Patient"})",
+      R"("x")",
+      R"("")",
+      "1.5",
+      "0",
+      "-1",
+      "2147483648",
+      "1e3",
+      "true",
+      "false",
+      "null",
+      "{}",
+      "[]",
+      R"({"a":1})",
+      R"(["x"])",
+      "[null]",
+      "[{}]",
+      R"({"url":"u"})",
+      R"("\u001f12")",
+      R"("Patient/1")",
+      R"("2020-13-01")",
+      R"("2020-01-01T10:00:00Z")",
+      R"("final")",
+      R"("F")",
+      R"("urn:uuid:4b2c8f1e-0a6d-4c1e-9f3a-2b7d5e6f8a90")",
+      R"({"resourceType":"Patient"})",
       R"({"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical",)"
       R"("code":"bad"}]})",
       R"([{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}])",
-      R"({"reference":"Nope/1"})", R"({"id":"x","extension":[{"url":"u","valueString":"v"}]})"};
+      R"({"reference":"Nope/1"})",
+      R"({"id":"x","extension":[{"url":"u","valueString":"v"}]})"};
   return values;
 }
 
@@ -140,8 +195,10 @@ inline void RandomEdit(JsonDocument& doc, std::mt19937& random) {
       break;
     }
     case 8:  // a null in an array
-      if (value.IsArray()) value.PushBack(JsonValue(), allocator);
-      else value.SetNull();
+      if (value.IsArray())
+        value.PushBack(JsonValue(), allocator);
+      else
+        value.SetNull();
       break;
     case 9: {  // a `_name` beside a member
       std::string key = "_" + std::string(member->name.GetString(), member->name.GetStringLength());
@@ -160,8 +217,8 @@ inline void RandomEdit(JsonDocument& doc, std::mt19937& random) {
 }
 
 inline void DamageText(std::string& text, std::mt19937& random) {
-  static const std::vector<std::string> inserts = {"\xC3\x28", "\xFF", "\xE2\x82", "\xC3\xA9",
-                                                   ",", ":", "{", "]", "\"", "0", " ", "\\"};
+  static const std::vector<std::string> inserts = {
+      "\xC3\x28", "\xFF", "\xE2\x82", "\xC3\xA9", ",", ":", "{", "]", "\"", "0", " ", "\\"};
   std::size_t position = Pick(random, text.size() + 1);
   switch (Pick(random, 3)) {
     case 0:

@@ -84,8 +84,7 @@ TEST_CASE("Streaming: valid resources of the common types have no issue", "[stre
   CHECK(validator.document_fallbacks() == 0);
 }
 
-TEST_CASE("Streaming: every kind of error is reported as the document walker does",
-          "[streaming]") {
+TEST_CASE("Streaming: every kind of error is reported as the document walker does", "[streaming]") {
   StreamingValidator validator;
   for (const auto& [kind, json] : ErrorCases()) {
     INFO(kind);
@@ -114,18 +113,15 @@ TEST_CASE("Streaming: exact messages for a few cases", "[streaming]") {
                      "YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.sss] with a time zone"});
   checked = validator.Check(R"({"resourceType":"Patient",)");
   CHECK_FALSE(checked.parsed);
-  CHECK(checked.parse_error ==
-        "JSON syntax error at offset 26: Missing a name for object member.");
+  CHECK(checked.parse_error == "JSON syntax error at offset 26: Missing a name for object member.");
 }
 
-TEST_CASE("Streaming: a resource whose type comes late goes through the document",
-          "[streaming]") {
+TEST_CASE("Streaming: a resource whose type comes late goes through the document", "[streaming]") {
   StreamingValidator validator;
   ExpectSame(validator, R"({"id":"p1","gender":"F","resourceType":"Patient"})");
   CHECK(validator.document_fallbacks() == 1);
-  ExpectSame(validator,
-             R"({"resourceType":"Condition","subject":{"reference":"#p"},)"
-             R"("contained":[{"id":"p","resourceType":"Patient","gender":"F"}]})");
+  ExpectSame(validator, R"({"resourceType":"Condition","subject":{"reference":"#p"},)"
+                        R"("contained":[{"id":"p","resourceType":"Patient","gender":"F"}]})");
   CHECK(validator.document_fallbacks() == 2);
   ExpectSame(validator, R"({"resourceType":"Patient","id":"p1","gender":"female"})");
   CHECK(validator.document_fallbacks() == 2);
