@@ -57,3 +57,21 @@ for f in sorted(pathlib.Path(sys.argv[1]).glob("*.ndjson")):
 print(lines, len(ids))
 PY
 }
+
+# run_with_sigkills PLAN FINAL_EXIT : runs the plan, SIGKILLs it at a random moment and
+# resumes, again and again, until a run ends with FINAL_EXIT; sets $kills.
+run_with_sigkills() {
+  local plan=$1 final=$2 pid status
+  local args=(run "$plan" -q)
+  kills=0
+  while true; do
+    "$FERRY" "${args[@]}" 2>"$ERR" & pid=$!
+    sleep "0.$((RANDOM % 9 + 1))"
+    if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+    status=0; wait "$pid" || status=$?
+    args=(run "$plan" -q --resume)
+    [ "$status" = "$final" ] && return 0
+    [ "$status" = 137 ] || { cat "$ERR"; fail "run exited $status"; }
+    [ "$kills" -lt 30 ] || fail "did not finish after 30 kills"
+  done
+}

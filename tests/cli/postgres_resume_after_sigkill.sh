@@ -22,18 +22,7 @@ for target in ndjson postgres; do
     if [ "$target" = ndjson ]; then legacy_plan plan.yaml "{ adapter: ndjson, path: out }"
     else legacy_plan plan.yaml "$(store_target fhir)"; fi
     sed -i 's/batch_size: 100/batch_size: 40, concurrency: 2/' plan.yaml
-    args=(run plan.yaml -q)
-    kills=0
-    while true; do
-      "$FERRY" "${args[@]}" 2>"$ERR" & pid=$!
-      sleep "0.$((RANDOM % 9 + 1))"
-      if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
-      status=0; wait "$pid" || status=$?
-      args=(run plan.yaml -q --resume)
-      [ "$status" = 1 ] && break  # finished; the three bad rows are dead-lettered
-      [ "$status" = 137 ] || { cat "$ERR"; fail "run exited $status"; }
-      [ "$kills" -lt 30 ] || fail "did not finish after 30 kills"
-    done
+    run_with_sigkills plan.yaml 1  # finished when it exits 1: the three bad rows are dead-lettered
     run_ferry 0 verify plan.yaml
     if [ "$target" = ndjson ]; then
       read -r lines distinct < <(count_ids out)
