@@ -1,5 +1,6 @@
 #include "adapters/registry.hpp"
 
+#include "adapters/archive/info.hpp"
 #include "adapters/csv/info.hpp"
 #include "adapters/hl7v2/info.hpp"
 #include "adapters/ndjson/info.hpp"
@@ -12,6 +13,7 @@ namespace {
 
 /// One row per adapter, sorted by name.
 const AdapterInfo* const kAdapters[] = {
+    &archive::kInfo,
     &csv::kInfo,
     &hl7v2::kInfo,
     &ndjson::kInfo,

@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "cli/adapters.hpp"
+#include "cli/archive.hpp"
 #include "cli/common.hpp"
 #include "cli/exit.hpp"
 #include "cli/mapping.hpp"
@@ -41,6 +42,7 @@ unreachable; 4 verify found a difference; 130 interrupted (state saved).)");
   ferry::cli::SetupMapping(app);
   ferry::cli::SetupAdapters(app);
   ferry::cli::SetupSynth(app);
+  ferry::cli::SetupArchive(app);
   app.parse_complete_callback([&global] { ferry::cli::ApplyGlobal(global); });
   try {
     app.parse(argc, argv);

@@ -1,0 +1,26 @@
+#include "adapters/archive/info.hpp"
+
+#include "adapters/archive/archive_sink.hpp"
+
+namespace ferry::archive {
+
+const AdapterInfo kInfo = {
+    .name = "archive",
+    .summary = "encrypted escrow archive: NDJSON + manifest.json in tar, zstd and age (age -d opens it)",
+    .shape = RecordShape::kResources,
+    .source_keys = {},
+    .target_keys =
+        {
+            {"path", KeyType::kPath, true, "", "the archive file to create (e.g. escrow.age)"},
+            {"recipients", KeyType::kStringList, false, "",
+             "age1... recipients who can open the archive"},
+            {"recipients_file", KeyType::kPath, false, "",
+             "file of age1... recipients, one a line"},
+            {"passphrase", KeyType::kSecret, false, "",
+             "passphrase that opens the archive (env:NAME or file:PATH)"},
+        },
+    .open_source = nullptr,
+    .open_sink = &OpenSink,
+};
+
+}  // namespace ferry::archive
