@@ -94,6 +94,11 @@ void AddArchiveOptions(CLI::App* command, Options& options) {
 
 void SetupArchive(CLI::App& app) {
   CLI::App* group = app.add_subcommand("archive", "Check and list encrypted escrow archives");
+  group->footer(R"(Archives are written by a plan whose target is the archive adapter (see ferry adapters).
+
+Examples:
+  ferry archive verify escrow.age --identity key.txt
+  ferry archive list escrow.age --identity key.txt)");
   group->require_subcommand(1);
   auto options = std::make_shared<Options>();
 

@@ -34,6 +34,8 @@ int RunTest(const Options& options) {
 
 void SetupMapping(CLI::App& app) {
   CLI::App* mapping = app.add_subcommand("mapping", "Work with mapping specs");
+  mapping->footer(R"(Examples:
+  ferry mapping test mappings/synthea-csv.yaml --cases tests/golden/synthea-csv)");
   mapping->require_subcommand(1);
   auto options = std::make_shared<Options>();
   CLI::App* test = mapping->add_subcommand("test", "Run golden cases for a mapping spec");

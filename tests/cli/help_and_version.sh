@@ -3,7 +3,7 @@
 source "$(dirname "$0")/lib.bash"
 run_ferry 0 --version
 grep -q '^ferry [0-9]' "$OUT" || fail "no version line"
-for cmd in validate plan run verify adapters synth "mapping test"; do
+for cmd in validate plan run verify adapters synth mapping "mapping test" archive "archive verify" "archive list"; do
   run_ferry 0 $cmd --help
   grep -q 'Examples:' "$OUT" || fail "ferry $cmd --help has no examples"
 done
