@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/common/error.hpp"
+#include "core/common/file_text.hpp"
 #include "core/common/strings.hpp"
 
 namespace ferry {
@@ -59,14 +60,12 @@ YAML::Node LoadYamlString(const std::string& text, Diagnostics& diag) {
 }
 
 YAML::Node LoadYamlFile(const std::string& path, Diagnostics& diag) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = ReadFileText(path);
+  if (!text) {
     diag.Error("cannot read the file; check that the path exists and is readable");
     return YAML::Node(YAML::NodeType::Undefined);
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return LoadYamlString(buffer.str(), diag);
+  return LoadYamlString(*text, diag);
 }
 
 bool ExpectMap(const YAML::Node& node, std::string_view what, Diagnostics& diag) {

@@ -60,6 +60,19 @@ void BatchCommitter::RememberCommitted(const std::vector<RecordDigest>& records)
   }
 }
 
+namespace {
+
+/// Dead-letters a resource at stage `write`; the source row is no longer at hand, so the
+/// entry carries the resource and where its record was read.
+void MarkWriteFailed(ProcessedItem& item, std::string error) {
+  RawRecord where;
+  where.stream = item.resource.resource_type;
+  where.location = item.resource.location;
+  MarkDead(item, where, "write", std::move(error), item.resource.json);
+}
+
+}  // namespace
+
 std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index) {
   std::vector<Resource> writes;
   for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx) {
@@ -72,15 +85,11 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
     if (stored && stored->digest == digest) {
       statuses_[item_idx] = WriteStatus::kUnchanged;
     } else if (stored && !same_run && sink_ && !sink_->ReplacesInPlace()) {
-      MarkDead(item, RawRecord{item.resource.resource_type, item.resource.location, {}, {}, {}, {}, {}}, "write",
-               item.resource.resource_type + ": changed since an earlier run, and this target only appends; "
-               "migrate into an empty target to replace it",
-               item.resource.json);
+      MarkWriteFailed(item, item.resource.resource_type + ": changed since an earlier run, and this target only "
+                            "appends; migrate into an empty target to replace it");
     } else if (stored && (same_run || !state_)) {
-      MarkDead(item, RawRecord{item.resource.resource_type, item.resource.location, {}, {}, {}, {}, {}}, "write",
-               item.resource.resource_type + ".id: another record of this run has the same id but different "
-               "content; make the mapping's key unique",
-               item.resource.json);
+      MarkWriteFailed(item, item.resource.resource_type + ".id: another record of this run has the same id but "
+                            "different content; make the mapping's key unique");
     } else {
       write_index.push_back(item_idx);
       writes.push_back(std::move(item.resource));  // WriteToSink gives it back
@@ -101,10 +110,7 @@ void BatchCommitter::WriteToSink(ProcessedBatch& batch, std::vector<Resource>& w
     const WriteOutcome& outcome = write_idx < outcomes.size() ? outcomes[write_idx]
                                                               : WriteOutcome{WriteStatus::kFailed, "no outcome from target"};
     statuses_[write_index[write_idx]] = outcome.status;
-    if (outcome.status == WriteStatus::kFailed) {
-      RawRecord where{item.resource.resource_type, item.resource.location, {}, {}, {}, {}, {}};
-      MarkDead(item, where, "write", outcome.error, item.resource.json);
-    }
+    if (outcome.status == WriteStatus::kFailed) MarkWriteFailed(item, outcome.error);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "adapters/registry.hpp"
 #include "core/common/error.hpp"
+#include "core/common/file_text.hpp"
 #include "core/common/strings.hpp"
 #include "core/fhir/validator.hpp"
 #include "core/pipeline/record_processor.hpp"
@@ -20,13 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kBatchSize = 1000;
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 AdapterConfig CsvConfig(const std::string& dir) {
   const AdapterInfo* info = FindAdapter("csv");
@@ -65,7 +59,7 @@ std::map<std::string, std::string> ReadExpected(const fs::path& dir) {
   if (!fs::is_directory(dir)) return files;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.is_regular_file() && entry.path().extension() == ".ndjson")
-      files[entry.path().filename().string()] = ReadText(entry.path());
+      files[entry.path().filename().string()] = ReadFileText(entry.path().string()).value_or("");
   }
   return files;
 }

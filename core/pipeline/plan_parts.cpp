@@ -5,6 +5,7 @@
 
 #include "adapters/registry.hpp"
 #include "core/common/error.hpp"
+#include "core/common/file_text.hpp"
 #include "core/common/hash.hpp"
 #include "core/common/strings.hpp"
 #include "core/fhir/validator.hpp"
@@ -12,13 +13,6 @@
 namespace ferry {
 
 namespace {
-
-std::string ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::vector<std::string> StreamsFor(const MappingSpec& spec, const std::set<std::string>& wanted) {
   std::vector<std::string> streams;
@@ -71,8 +65,8 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
 std::unique_ptr<Sink> OpenTarget(const Plan& plan) { return FindAdapter(plan.target.adapter)->open_sink(plan.target); }
 
 std::string PlanFingerprint(const Plan& plan) {
-  std::string text = ReadWholeFile(plan.path);
-  if (!plan.mapping_path.empty()) text += "\n--mapping--\n" + ReadWholeFile(plan.mapping_path);
+  std::string text = ReadFileText(plan.path).value_or("");
+  if (!plan.mapping_path.empty()) text += "\n--mapping--\n" + ReadFileText(plan.mapping_path).value_or("");
   return Sha256Hex(text);
 }
 

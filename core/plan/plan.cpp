@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/common/error.hpp"
+#include "core/common/file_text.hpp"
 #include "core/common/strings.hpp"
 #include "core/common/yaml_config.hpp"
 
@@ -317,11 +318,9 @@ Result<std::string> ResolveSecret(const std::string& reference, const std::strin
   }
   if (StartsWith(reference, "file:")) {
     std::string path = AbsolutePath(base_dir, reference.substr(5));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Failure("cannot read secret file " + path + "; check the path and its permissions");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
+    std::optional<std::string> read = ReadFileText(path);
+    if (!read) return Failure("cannot read secret file " + path + "; check the path and its permissions");
+    std::string text = std::move(*read);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
   }
