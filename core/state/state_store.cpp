@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), source_cursor TEXT NOT NULL,
   sink_checkpoint TEXT, dead_letter_bytes INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS records (key INTEGER PRIMARY KEY, digest INTEGER NOT NULL, run INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS records_recent (key INTEGER PRIMARY KEY, digest INTEGER NOT NULL, run INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS counts (kind INTEGER NOT NULL, name TEXT NOT NULL, read INTEGER NOT NULL,
   written INTEGER NOT NULL, unchanged INTEGER NOT NULL, filtered INTEGER NOT NULL, dead INTEGER NOT NULL,
   PRIMARY KEY (kind, name));
@@ -29,11 +30,16 @@ INSERT OR IGNORE INTO meta VALUES ('schema', '1');
 
 constexpr std::size_t kKeyBufferSize = 256;
 
-/// Rows per multi-row upsert of `records`: one statement step for many rows.
+/// Rows per multi-row upsert of `records_recent`: one statement step for many rows.
 constexpr std::size_t kRowsPerUpsert = 64;
 
+/// `records_recent` is merged into `records` once it holds this many rows, or an eighth of
+/// `records` if that is more (see the class comment).
+constexpr std::uint64_t kMinRecentRows = 1 << 18;
+constexpr std::uint64_t kMaxRecentRows = 1 << 21;
+
 std::string UpsertSql(std::size_t rows) {
-  std::string sql = "INSERT OR REPLACE INTO records (key, digest, run) VALUES (?, ?, ?)";
+  std::string sql = "INSERT OR REPLACE INTO records_recent (key, digest, run) VALUES (?, ?, ?)";
   for (std::size_t row = 1; row < rows; ++row) sql += ", (?, ?, ?)";
   return sql;
 }
@@ -83,9 +89,17 @@ std::uint64_t DigestPrefix(const Sha256& digest) { return First8(digest.data());
 
 StateStore::StateStore(const std::string& path) : db_(std::make_unique<SqliteDb>(path)) {
   db_->Exec(kSchema);
+  select_recent_ = std::make_unique<SqliteStatement>(*db_, "SELECT digest, run FROM records_recent WHERE key = ?1");
   select_digest_ = std::make_unique<SqliteStatement>(*db_, "SELECT digest, run FROM records WHERE key = ?1");
   upsert_digest_ = std::make_unique<SqliteStatement>(*db_, UpsertSql(1));
   upsert_digests_ = std::make_unique<SqliteStatement>(*db_, UpsertSql(kRowsPerUpsert));
+  merged_rows_ = CountRows("records");
+  recent_rows_ = CountRows("records_recent");
+}
+
+std::uint64_t StateStore::CountRows(const char* table) {
+  SqliteStatement count(*db_, std::string("SELECT count(*) FROM ") + table);
+  return count.Step() ? static_cast<std::uint64_t>(count.Integer(0)) : 0;
 }
 
 StateStore::~StateStore() = default;
@@ -156,11 +170,14 @@ Checkpoint StateStore::BeginResume() {
 }
 
 std::optional<StoredRecord> StateStore::StoredDigest(std::uint64_t key) {
-  select_digest_->Bind(1, ToSigned(key));
-  std::optional<StoredRecord> digest;
-  if (select_digest_->Step()) digest = StoredRecord{ToUnsigned(select_digest_->Integer(0)), select_digest_->Integer(1)};
-  select_digest_->Reset();
-  return digest;
+  for (SqliteStatement* select : {select_recent_.get(), select_digest_.get()}) {  // newest first
+    select->Bind(1, ToSigned(key));
+    std::optional<StoredRecord> digest;
+    if (select->Step()) digest = StoredRecord{ToUnsigned(select->Integer(0)), select->Integer(1)};
+    select->Reset();
+    if (digest) return digest;
+  }
+  return std::nullopt;
 }
 
 void StateStore::Commit(const BatchCommit& batch) {
@@ -181,6 +198,18 @@ void StateStore::Commit(const BatchCommit& batch) {
   update.Bind(3, static_cast<std::int64_t>(batch.checkpoint.dead_letter_bytes));
   update.Run();
   db_->Exec("COMMIT;");
+  recent_rows_ += records.size();  // an upper bound: a replaced row counts twice
+  if (recent_rows_ >= std::clamp(merged_rows_ / 8, kMinRecentRows, kMaxRecentRows)) MergeRecent();
+}
+
+void StateStore::MergeRecent() {
+  // One pass over `records` in key order: each of its pages is written at most once.
+  db_->Exec(R"sql(BEGIN IMMEDIATE;
+    INSERT OR REPLACE INTO records (key, digest, run) SELECT key, digest, run FROM records_recent ORDER BY key;
+    DELETE FROM records_recent;
+    COMMIT;)sql");
+  merged_rows_ = CountRows("records");
+  recent_rows_ = 0;
 }
 
 void StateStore::UpsertRecords(const std::vector<RecordDigest>& records) {
@@ -251,7 +280,8 @@ StoredCounts StateStore::LoadCounts() {
 }
 
 std::uint64_t StateStore::RecordCount() {
-  SqliteStatement count(*db_, "SELECT count(*) FROM records");
+  SqliteStatement count(*db_, R"sql(SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM records_recent r
+    WHERE NOT EXISTS (SELECT 1 FROM records WHERE key = r.key)))sql");
   return count.Step() ? static_cast<std::uint64_t>(count.Integer(0)) : 0;
 }
 

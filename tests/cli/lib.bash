@@ -58,20 +58,23 @@ print(lines, len(ids))
 PY
 }
 
-# run_with_sigkills PLAN FINAL_EXIT : runs the plan, SIGKILLs it at a random moment and
-# resumes, again and again, until a run ends with FINAL_EXIT; sets $kills.
+# run_with_sigkills PLAN FINAL_EXIT [MAX_KILLS] : runs the plan, SIGKILLs it at a random
+# moment and resumes, again and again; after MAX_KILLS kills (default 6) the last resume
+# runs to its end, which must exit FINAL_EXIT (a loaded machine may never finish a whole
+# run inside the kill window). Sets $kills.
 run_with_sigkills() {
-  local plan=$1 final=$2 pid status
+  local plan=$1 final=$2 max_kills=${3:-6} pid status
   local args=(run "$plan" -q)
   kills=0
   while true; do
     "$FERRY" "${args[@]}" 2>"$ERR" & pid=$!
-    sleep "0.$((RANDOM % 9 + 1))"
-    if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+    if [ "$kills" -lt "$max_kills" ]; then
+      sleep "0.$((RANDOM % 9 + 1))"
+      if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+    fi
     status=0; wait "$pid" || status=$?
     args=(run "$plan" -q --resume)
     [ "$status" = "$final" ] && return 0
     [ "$status" = 137 ] || { cat "$ERR"; fail "run exited $status"; }
-    [ "$kills" -lt 30 ] || fail "did not finish after 30 kills"
   done
 }

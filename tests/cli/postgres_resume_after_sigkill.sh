@@ -33,5 +33,7 @@ for target in ndjson postgres; do
     [ "$lines $distinct" = "$expected $expected" ] ||
       fail "$target round $round: $lines resources ($distinct distinct), expected $expected"
     echo "$target round $round: finished after $kills kills"
+    total_kills=$((${total_kills:-0} + kills))
   done
 done
+[ "${total_kills:-0}" -gt 0 ] || fail "no run was killed: nothing was tested"

@@ -16,5 +16,7 @@ for target in ndjson sqlite; do
       [ "$lines" = "$distinct" ] || fail "round $round: $lines lines but $distinct distinct resources"
     fi
     echo "$target round $round: finished after $kills kills"
+    total_kills=$((${total_kills:-0} + kills))
   done
 done
+[ "${total_kills:-0}" -gt 0 ] || fail "no run was killed: nothing was tested"
