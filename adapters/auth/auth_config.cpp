@@ -15,6 +15,7 @@ const std::map<std::string, std::vector<std::string>>& RequiredKeys() {
       {"none", {}},
       {"bearer", {"auth_token"}},
       {"basic", {"auth_username", "auth_password"}},
+      {"aws-sigv4", {"auth_region", "auth_service", "auth_access_key_id", "auth_secret_access_key"}},
   };
   return kRequired;
 }

@@ -1,5 +1,6 @@
 #include "adapters/auth/make_authenticator.hpp"
 
+#include "adapters/auth/sigv4.hpp"
 #include "adapters/auth/static_auth.hpp"
 #include "core/common/error.hpp"
 
@@ -9,6 +10,10 @@ std::shared_ptr<Authenticator> MakeAuthenticator(const AuthConfig& config) {
   if (config.kind == "none") return nullptr;
   if (config.kind == "bearer") return std::make_shared<BearerAuth>(config.token);
   if (config.kind == "basic") return std::make_shared<BasicAuth>(config.username, config.password);
+  if (config.kind == "aws-sigv4")
+    return std::make_shared<SigV4Auth>(
+        AwsCredentials{config.access_key_id, config.secret_access_key, config.session_token}, config.region,
+        config.service);
   throw PlanError(config.location + ": unknown auth kind '" + config.kind + "'");
 }
 
