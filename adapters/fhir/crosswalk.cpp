@@ -2,12 +2,18 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 namespace ferry::fhir {
 
 namespace {
 
 sqlite::Database OpenDatabase(const std::string& path) {
   std::string file = path.empty() ? ":memory:" : path;
+  if (!path.empty()) {
+    std::error_code ignored;  // a missing directory shows up as SQLite's open error
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+  }
   sqlite::Database db(file, sqlite::Database::Mode::kReadWriteCreate, "id crosswalk " + file);
   if (!path.empty()) chmod(path.c_str(), 0600);
   db.Exec(
