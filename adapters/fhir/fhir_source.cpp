@@ -101,7 +101,7 @@ void FhirSource::Seek(const std::string& cursor) {
   pos_ = std::min<std::size_t>(std::stoull(parts[2]), page_.resources.size());
 }
 
-void FhirSource::LoadPage(const std::string& url) {
+void FhirSource::LoadPage(std::string url) {
   server_.CheckSameOrigin(url);
   http::Response response = server_.Get(url);
   std::string what = "GET " + WithoutQuery(url);
@@ -111,7 +111,7 @@ void FhirSource::LoadPage(const std::string& url) {
   if (!page) throw ConnectError(what + ": " + page.error());
   page_ = std::move(*page);
   if (page_.total && type_records_ == 0) type_total_ = page_.total;
-  page_url_ = url;
+  page_url_ = std::move(url);
   page_loaded_ = true;
   pos_ = 0;
 }

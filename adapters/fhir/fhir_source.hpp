@@ -40,7 +40,7 @@ class FhirSource final : public Source {
   /// The first-page URL of `type` (`summary_count`: a `_summary=count` query instead).
   std::string FirstUrl(const std::string& type, bool summary_count) const;
   /// Loads page `url` into page_; throws ConnectError when the server fails.
-  void LoadPage(const std::string& url);
+  void LoadPage(std::string url);  // by value: callers pass page_.next, which it replaces
   /// Moves to the next page or type when the current page is used up; false at the end.
   bool Advance();
   std::string Cursor() const;
