@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "adapters/providers/provider_check.hpp"
 #include "adapters/registry.hpp"
 #include "core/common/error.hpp"
 #include "core/common/file_text.hpp"
@@ -58,11 +59,14 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
     parts.streams.assign(parts.wanted_types.begin(), parts.wanted_types.end());
   }
   SourceContext context{parts.streams};
-  parts.source = parts.info->open_source(plan.source, context);
+  parts.source = parts.info->open_source(providers::WithProviderDefaults(plan.source, parts.info->source_keys), context);
   return parts;
 }
 
-std::unique_ptr<Sink> OpenTarget(const Plan& plan) { return FindAdapter(plan.target.adapter)->open_sink(plan.target); }
+std::unique_ptr<Sink> OpenTarget(const Plan& plan) {
+  const AdapterInfo* info = FindAdapter(plan.target.adapter);
+  return info->open_sink(providers::WithProviderDefaults(plan.target, info->target_keys));
+}
 
 std::string PlanFingerprint(const Plan& plan) {
   std::string text = ReadFileText(plan.path).value_or("");

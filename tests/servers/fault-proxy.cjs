@@ -4,7 +4,7 @@
 //   node fault-proxy.cjs --upstream http://127.0.0.1:PORT [--port 0] [--fault KIND] [--rate R]
 //        [--burst N] [--never-clear] [--match REGEX] [--match-body TEXT] [--delay-ms MS]
 //        [--retry-after S] [--counts FILE] [--token-secret-file F] [--token-exempt REGEX]
-//        [--smart-token-url URL]
+//        [--smart-token-url URL] [--hold-polls N]
 //
 // Fault kinds (--fault, comma-separated for several):
 //   reset         the client's connection is destroyed before the request reaches the server
@@ -27,6 +27,9 @@
 // `auth_on_exempt`. With --smart-token-url, GET <any>/.well-known/smart-configuration answers
 // with that token endpoint.
 //
+// Long jobs: with --hold-polls N, the first N polls (GET) of each `$export-status/...` URL are
+// answered by the proxy itself: 202, `X-Progress: held by proxy i/N`, `Retry-After: 1`.
+//
 // The Host header is passed through, so a server that builds URLs from it (Content-Location,
 // manifest file URLs, paging links) points clients back at the proxy.
 //
@@ -41,7 +44,7 @@ const fs = require('node:fs');
 
 function parseArgs(argv) {
   const opts = { port: 0, faults: [], rate: 0.25, burst: 1, neverClear: false, match: null, matchBody: null,
-                 delayMs: 1500, retryAfter: 1, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
+                 delayMs: 1500, retryAfter: 1, holdPolls: 0, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => { if (i + 1 >= argv.length) usage(`${arg} needs a value`); return argv[++i]; };
@@ -60,6 +63,7 @@ function parseArgs(argv) {
       case '--token-secret-file': opts.tokenSecret = fs.readFileSync(next()); break;
       case '--token-exempt': opts.tokenExempt = new RegExp(next()); break;
       case '--smart-token-url': opts.smartTokenUrl = next(); break;
+      case '--hold-polls': opts.holdPolls = Number(next()); break;
       default: usage(`unknown argument ${arg}`);
     }
   }
@@ -78,6 +82,7 @@ const opts = parseArgs(process.argv);
 const counts = { requests: 0, forwarded: 0, faults: {}, kickoffs: 0, polls: 0, job_deletes: 0, downloads: 0,
                  auth_rejected: 0, auth_on_exempt: 0, statuses: {} };
 const revoked = new Set();
+const heldPolls = new Map();  // status path -> polls answered by the proxy
 let eligibleSeen = 0;
 let stormLeft = 0;
 
@@ -198,6 +203,15 @@ function handle(req, res, body) {
     }
   } else if (kind === 'expire-token') {
     return reply(res, 401, 'token expired', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  }
+  if (opts.holdPolls && req.method === 'GET' && /\/\$export-status\//.test(path)) {
+    const held = heldPolls.get(path) ?? 0;
+    if (held < opts.holdPolls) {
+      heldPolls.set(path, held + 1);
+      counts.statuses[202] = (counts.statuses[202] ?? 0) + 1;
+      res.writeHead(202, { 'X-Progress': `held by proxy ${held + 1}/${opts.holdPolls}`, 'Retry-After': '1' });
+      return res.end();
+    }
   }
   if (kind === 'slow') return setTimeout(() => forward(req, res, body, false), opts.delayMs);
   forward(req, res, body, kind === 'truncate');
