@@ -46,8 +46,13 @@ function parseArgs(argv) {
   const opts = { port: 0, faults: [], rate: 0.25, burst: 1, neverClear: false, match: null, matchBody: null,
                  delayMs: 1500, retryAfter: 1, holdPolls: 0, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
   for (let i = 2; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => { if (i + 1 >= argv.length) usage(`${arg} needs a value`); return argv[++i]; };
+    const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=')
+      ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const next = () => {
+      if (inline !== undefined) return inline;
+      if (i + 1 >= argv.length) usage(`${arg} needs a value`);
+      return argv[++i];
+    };
     switch (arg) {
       case '--upstream': opts.upstream = new URL(next()); break;
       case '--port': opts.port = Number(next()); break;

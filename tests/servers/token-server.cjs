@@ -27,8 +27,13 @@ const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 function parseArgs(argv) {
   const opts = { port: 0, lifetime: 300, clientId: 'ferry', clientSecret: null, publicKey: null, counts: null };
   for (let i = 2; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => { if (i + 1 >= argv.length) usage(`${arg} needs a value`); return argv[++i]; };
+    const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=')
+      ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const next = () => {
+      if (inline !== undefined) return inline;
+      if (i + 1 >= argv.length) usage(`${arg} needs a value`);
+      return argv[++i];
+    };
     switch (arg) {
       case '--port': opts.port = Number(next()); break;
       case '--lifetime': opts.lifetime = Number(next()); break;
