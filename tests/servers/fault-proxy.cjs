@@ -191,7 +191,7 @@ function handle(req, res, body) {
   if (opts.smartTokenUrl && req.method === 'GET' && path.endsWith('/.well-known/smart-configuration'))
     return smartConfiguration(res);
   const kind = pickFault(`${req.method} ${req.url}`, body.toString('utf8'));
-  if (kind) countKind(kind);
+  if (kind && kind !== 'expire-token') countKind(kind);  // expire-token counts only where a token is checked
   if (kind === 'reset') return req.socket.destroy();
   if (kind === '429') return reply(res, 429, 'rate limited', { 'Retry-After': String(opts.retryAfter) });
   if (kind === '503') return reply(res, 503, 'unavailable');
@@ -201,12 +201,16 @@ function handle(req, res, body) {
     if (!exempt) {
       const problem = tokenProblem(req.headers.authorization);
       if (problem || kind === 'expire-token') {
-        if (!problem) revoked.add(tokenJti(req.headers.authorization));
+        if (!problem) {
+          revoked.add(tokenJti(req.headers.authorization));
+          countKind(kind);
+        }
         counts.auth_rejected++;
         return reply(res, 401, problem || 'token expired', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
       }
     }
   } else if (kind === 'expire-token') {
+    countKind(kind);
     return reply(res, 401, 'token expired', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
   }
   if (opts.holdPolls && req.method === 'GET' && /\/\$export-status\//.test(path)) {

@@ -1,7 +1,7 @@
 // OAuth2 token endpoint for the CLI tests, on 127.0.0.1. Plain Node crypto, no deps.
 //
 //   node token-server.cjs --secret-file F [--port 0] [--lifetime S] [--client-id ID]
-//        [--client-secret-file F] [--public-key PEM] [--counts FILE]
+//        [--client-secret-file F] [--public-key PEM] [--counts FILE] [--issued-log FILE]
 //
 // POST /token (application/x-www-form-urlencoded), grant_type=client_credentials, with either
 //   - a client secret (HTTP Basic, or client_id + client_secret in the form) equal to the
@@ -16,6 +16,7 @@
 // GET /.well-known/smart-configuration names the token endpoint.
 //
 // Counts (JSON, rewritten after each request to --counts FILE): issued, rejected per reason.
+// --issued-log FILE gets every access token issued, one a line (canary tests grep for them).
 // Prints "token server listening on http://127.0.0.1:PORT" when ready.
 'use strict';
 const http = require('node:http');
@@ -25,7 +26,7 @@ const fs = require('node:fs');
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 function parseArgs(argv) {
-  const opts = { port: 0, lifetime: 300, clientId: 'ferry', clientSecret: null, publicKey: null, counts: null };
+  const opts = { port: 0, lifetime: 300, clientId: 'ferry', clientSecret: null, publicKey: null, counts: null, issuedLog: null };
   for (let i = 2; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=')
       ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
@@ -42,6 +43,7 @@ function parseArgs(argv) {
       case '--public-key': opts.publicKey = crypto.createPublicKey(fs.readFileSync(next())); break;
       case '--secret-file': opts.secret = fs.readFileSync(next()); break;
       case '--counts': opts.counts = next(); break;
+      case '--issued-log': opts.issuedLog = next(); break;
       default: usage(`unknown argument ${arg}`);
     }
   }
@@ -136,7 +138,9 @@ function issue(req, raw) {
   else clientId = checkSecret(req, form);
   const scope = form.get('scope') ?? 'system/*.read';
   counts.issued++;
-  return { access_token: mint(clientId, scope), token_type: 'bearer', expires_in: opts.lifetime, scope };
+  const token = mint(clientId, scope);
+  if (opts.issuedLog) fs.appendFileSync(opts.issuedLog, token + '\n');
+  return { access_token: token, token_type: 'bearer', expires_in: opts.lifetime, scope };
 }
 
 function send(res, status, body) {
