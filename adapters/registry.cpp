@@ -2,6 +2,7 @@
 
 #include "adapters/archive/info.hpp"
 #include "adapters/csv/info.hpp"
+#include "adapters/fhir/info.hpp"
 #include "adapters/fhir_bulk/info.hpp"
 #include "adapters/hl7v2/info.hpp"
 #include "adapters/ndjson/info.hpp"
@@ -16,6 +17,7 @@ namespace {
 const AdapterInfo* const kAdapters[] = {
     &archive::kInfo,
     &csv::kInfo,
+    &fhir::kInfo,
     &fhir_bulk::kInfo,
     &hl7v2::kInfo,
     &ndjson::kInfo,

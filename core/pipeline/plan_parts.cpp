@@ -65,7 +65,9 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
 
 std::unique_ptr<Sink> OpenTarget(const Plan& plan) {
   const AdapterInfo* info = FindAdapter(plan.target.adapter);
-  return info->open_sink(providers::WithProviderDefaults(plan.target, info->target_keys));
+  AdapterConfig config = providers::WithProviderDefaults(plan.target, info->target_keys);
+  config.state_path = plan.state_path;
+  return info->open_sink(config);
 }
 
 std::string PlanFingerprint(const Plan& plan) {
