@@ -3,6 +3,7 @@
 #include "adapters/archive/info.hpp"
 #include "adapters/csv/info.hpp"
 #include "adapters/fhir/info.hpp"
+#include "adapters/fhir_bulk/info.hpp"
 #include "adapters/hl7v2/info.hpp"
 #include "adapters/ndjson/info.hpp"
 #include "adapters/postgres/info.hpp"
@@ -17,6 +18,7 @@ const AdapterInfo* const kAdapters[] = {
     &archive::kInfo,
     &csv::kInfo,
     &fhir::kInfo,
+    &fhir_bulk::kInfo,
     &hl7v2::kInfo,
     &ndjson::kInfo,
     &postgres::kInfo,

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 
+#include "adapters/providers/provider_check.hpp"
 #include "adapters/registry.hpp"
 #include "core/common/log.hpp"
 
@@ -42,6 +43,8 @@ const GlobalOptions& Global() { return g_options; }
 Plan LoadPlanOrThrow(const std::string& path) {
   Plan plan = LoadPlan(path, AllAdapters());
   for (const auto& warning : plan.warnings) FERRY_WARN(warning);
+  for (const auto& warning : providers::ProviderWarnings(plan.source, "source")) FERRY_WARN(warning);
+  for (const auto& warning : providers::ProviderWarnings(plan.target, "target")) FERRY_WARN(warning);
   return plan;
 }
 

@@ -8,7 +8,7 @@
 /// `AdapterInfo::source_keys` / `target_keys`, so adapters receive typed, checked config.
 ///
 /// Contract for sources: `Seek(cursor)` once (empty cursor = start), then `Next(max)`
-/// until it returns an empty batch. Records come in a deterministic order. A record that
+/// until it returns an empty batch; `StartCursor()` after Seek is stored at once. Records come in a deterministic order. A record that
 /// cannot be read is returned with `read_error` set; a failure that stops the source
 /// (unreadable directory, lost connection) throws ConnectError/IoError.
 ///
@@ -129,6 +129,13 @@ class Source {
   /// Column names of tabular `stream` (for mapping coverage in `ferry plan`); empty when
   /// not tabular or unknown.
   virtual std::vector<std::string> Columns(const std::string& /*stream*/) { return {}; }
+  /// After Seek, before the first Next: a cursor the pipeline stores in the state at once,
+  /// so that a crash before the first batch resumes from it (an asynchronous export job's
+  /// status URL, say); "" = nothing to store.
+  virtual std::string StartCursor() const { return ""; }
+  /// Retried network requests so far, by kind ("429", "503", "connection", ...), for the
+  /// report; empty for sources that do no network I/O.
+  virtual std::map<std::string, std::uint64_t> RetryCounts() const { return {}; }
 };
 
 // ---------------------------------------------------------------------------------------
@@ -175,6 +182,8 @@ class Sink {
   /// Calls `visit` for every resource the target holds, for `ferry verify`. Throws
   /// PlanError if the target cannot be read back.
   virtual void Scan(const std::function<void(const StoredResource&)>& visit) = 0;
+  /// Retried network requests so far, by kind, for the report (see Source::RetryCounts).
+  virtual std::map<std::string, std::uint64_t> RetryCounts() const { return {}; }
 };
 
 // ---------------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ class RunContext {
         read_queue_(static_cast<std::size_t>(plan.options.queue_batches)),
         done_queue_(static_cast<std::size_t>(plan.options.queue_batches)) {}
 
-  void Read(const std::string& cursor);
+  /// Reads the source (already positioned by StartSource) into the read queue.
+  void Read();
   void Work();
   /// Drains processed batches in order into `committer`.
   void CommitAll(BatchCommitter& committer);
@@ -95,10 +96,9 @@ std::size_t RunContext::NextBatchSize(std::uint64_t records_read) const {
   return static_cast<std::size_t>(size);
 }
 
-void RunContext::Read(const std::string& cursor) {
+void RunContext::Read() {
   try {
     auto start = Clock::now();
-    parts_.source->Seek(cursor);
     std::uint64_t sequence = 0;
     std::uint64_t records_read = 0;
     while (!aborted_) {
@@ -175,6 +175,28 @@ void RunContext::CommitAll(BatchCommitter& committer) {
   if (options_.progress) options_.progress->Finish(records_done);
 }
 
+/// Positions the source at `cursor`, and stores its start cursor (an export job's status
+/// URL, say) in the state at once, before any batch.
+void StartSource(Source& source, const std::string& cursor, StateStore* state) {
+  try {
+    source.Seek(cursor);
+    std::string start = source.StartCursor();
+    if (state && !start.empty()) state->SaveSourceCursor(start);
+  } catch (...) {
+    if (state) state->Finish(RunStatus::kInterrupted);
+    throw;
+  }
+}
+
+/// Retries of the source and the sink, added up by kind.
+std::map<std::string, std::uint64_t> AllRetries(const Source& source, const Sink* sink) {
+  std::map<std::string, std::uint64_t> retries = source.RetryCounts();
+  if (sink) {
+    for (const auto& [kind, count] : sink->RetryCounts()) retries[kind] += count;
+  }
+  return retries;
+}
+
 /// Opens the state and decides where this run starts.
 Checkpoint StartState(StateStore& state, const Plan& plan, const RunOptions& options, bool& resumed) {
   RunStatus status = state.status();
@@ -247,6 +269,7 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
     dead_letter = std::make_unique<DeadLetterFile>(plan.dead_letter_path, checkpoint.dead_letter_bytes);
     summary.dead_letter_path = plan.dead_letter_path;
   }
+  StartSource(*parts.source, checkpoint.source_cursor, state.get());
   std::string hash_key = !plan.options.hash_key.empty() ? plan.options.hash_key
                          : state                        ? state->HashKey()
                                                         : Sha256Hex(std::to_string(Clock::now().time_since_epoch().count()));
@@ -254,7 +277,7 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
   RunContext context(plan, options, parts);
   int workers = context.WorkerCount();
   context.set_workers(workers);
-  std::thread reader([&] { context.Read(checkpoint.source_cursor); });
+  std::thread reader([&] { context.Read(); });
   std::vector<std::thread> pool;
   for (int worker_idx = 0; worker_idx < workers; ++worker_idx) pool.emplace_back([&] { context.Work(); });
   try {
@@ -282,6 +305,7 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
   if (state) state->Finish(complete ? RunStatus::kFinished : RunStatus::kInterrupted);
   FillGroups(summary, committer, state.get(), parts);
   summary.timings = context.timings();
+  summary.retries = AllRetries(*parts.source, sink.get());
   summary.timings.write_seconds = committer.write_seconds();
   summary.timings.total_seconds = SecondsSince(start);
   summary.exit_code = summary.interrupted        ? static_cast<int>(ExitCode::kInterrupted)

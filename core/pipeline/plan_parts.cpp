@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "adapters/providers/provider_check.hpp"
 #include "adapters/registry.hpp"
 #include "core/common/error.hpp"
 #include "core/common/file_text.hpp"
@@ -58,14 +59,15 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
     parts.streams.assign(parts.wanted_types.begin(), parts.wanted_types.end());
   }
   SourceContext context{parts.streams};
-  parts.source = parts.info->open_source(plan.source, context);
+  parts.source = parts.info->open_source(providers::WithProviderDefaults(plan.source, parts.info->source_keys), context);
   return parts;
 }
 
 std::unique_ptr<Sink> OpenTarget(const Plan& plan) {
-  AdapterConfig config = plan.target;
+  const AdapterInfo* info = FindAdapter(plan.target.adapter);
+  AdapterConfig config = providers::WithProviderDefaults(plan.target, info->target_keys);
   config.state_path = plan.state_path;
-  return FindAdapter(plan.target.adapter)->open_sink(config);
+  return info->open_sink(config);
 }
 
 std::string PlanFingerprint(const Plan& plan) {

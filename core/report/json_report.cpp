@@ -138,6 +138,15 @@ void Header(Writer& writer, const RunSummary& summary) {
   Member(writer, "ferry_version", summary.ferry_version);
 }
 
+/// `"retries": {"429": 3, ...}`; left out when nothing was retried.
+void Retries(Writer& writer, const std::map<std::string, std::uint64_t>& retries) {
+  if (retries.empty()) return;
+  writer.Key("retries");
+  writer.StartObject();
+  for (const auto& [kind, count] : retries) Member(writer, kind.c_str(), count);
+  writer.EndObject();
+}
+
 }  // namespace
 
 std::string RenderJsonReport(const RunSummary& summary, bool include_timings) {
@@ -149,6 +158,7 @@ std::string RenderJsonReport(const RunSummary& summary, bool include_timings) {
   Totals(writer, summary.total);
   Types(writer, summary.per_type);
   Rules(writer, summary.per_rule);
+  Retries(writer, summary.retries);
   MemberOrNull(writer, "dead_letter", summary.dead_letter_path);
   writer.Key("exit_code");
   writer.Int(summary.exit_code);

@@ -66,6 +66,9 @@ struct RunSummary {
   std::vector<GroupResult> per_type;  ///< sorted by type name
   std::vector<GroupResult> per_rule;  ///< in spec order; empty for FHIR sources
   Timings timings;
+  /// Retried network requests by kind ("429", "connection", ...), source and target
+  /// together; empty when nothing was retried or nothing went over the network.
+  std::map<std::string, std::uint64_t> retries;
   std::string dead_letter_path;
   int exit_code = 0;
 };

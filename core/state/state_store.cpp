@@ -180,6 +180,12 @@ std::optional<StoredRecord> StateStore::StoredDigest(std::uint64_t key) {
   return std::nullopt;
 }
 
+void StateStore::SaveSourceCursor(const std::string& cursor) {
+  SqliteStatement update(*db_, "UPDATE checkpoint SET source_cursor = ?1 WHERE id = 1");
+  update.Bind(1, cursor);
+  update.Run();
+}
+
 void StateStore::Commit(const BatchCommit& batch) {
   // In key order, so that the B-tree is walked once rather than hit at random. Stable: a
   // key repeated in a batch keeps its last digest.

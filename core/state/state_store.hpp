@@ -106,6 +106,8 @@ class StateStore {
   std::optional<StoredRecord> StoredDigest(std::uint64_t key);
   /// The number of the current run (a fresh pass increments it; a resume keeps it).
   std::int64_t run() const { return run_; }
+  /// Stores the source cursor alone (before the first batch: Source::StartCursor).
+  void SaveSourceCursor(const std::string& cursor);
   /// Commits one batch atomically.
   void Commit(const BatchCommit& batch);
   /// Marks the end of a run.
