@@ -5,11 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 
 #include "core/common/error.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry::storage {
 
@@ -47,6 +49,33 @@ std::string Crc32cBytes(std::uint32_t crc) {
     out[static_cast<std::size_t>(byte_idx)] = static_cast<char>((crc >> (24 - 8 * byte_idx)) & 0xFF);
   }
   return out;
+}
+
+Sha256Stream::Sha256Stream() : context_(EVP_MD_CTX_new()) {
+  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr);
+}
+
+Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
+
+void Sha256Stream::Update(std::string_view data) {
+  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), data.data(), data.size());
+}
+
+std::string Sha256Stream::HexDigest() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(context_), digest, &size);
+  return ToHex(digest, size);
+}
+
+std::string FileSha256(const std::string& path) {
+  constexpr std::uint64_t kPiece = std::uint64_t{1} << 20;
+  std::uint64_t size = LocalFileSize(path);
+  Sha256Stream digest;
+  for (std::uint64_t offset = 0; offset < size; offset += kPiece) {
+    digest.Update(ReadFilePart(path, offset, std::min(kPiece, size - offset)));
+  }
+  return digest.HexDigest();
 }
 
 std::string Base64(std::string_view data) {

@@ -146,6 +146,11 @@ void S3Store::CompleteMultipart(const std::string& key, const std::string& uploa
   }
 }
 
+void S3Store::AbandonUpload(const std::string& journal) {
+  if (auto old = LoadJournal(journal)) AbortMultipart(old->key, old->id);
+  RemoveJournal(journal);
+}
+
 void S3Store::AbortMultipart(const std::string& key, const std::string& upload_id) {
   try {
     client_->Send(MakeRequest("DELETE", key, {{"uploadId", upload_id}}));

@@ -49,6 +49,7 @@ class S3Store final : public Store {
   UploadStats Upload(const std::string& key, const std::string& path,
                      const UploadOptions& options) override;
   void Delete(const std::string& key) override;
+  void AbandonUpload(const std::string& journal) override;
 
   /// Keys of the multipart uploads in progress under `prefix` (ListMultipartUploads), to
   /// check that none is left behind.

@@ -74,6 +74,9 @@ class Store {
                              const UploadOptions& options) = 0;
   /// Deletes `key`; deleting an absent object is not an error.
   virtual void Delete(const std::string& key) = 0;
+  /// Cancels the unfinished upload recorded in `journal` (if any; so that the store keeps
+  /// no orphan parts) and removes the journal. Best effort: store errors are ignored.
+  virtual void AbandonUpload(const std::string& journal) = 0;
 };
 
 /// Every object under `prefix`, all pages.
