@@ -71,6 +71,17 @@ rgw thread pool size = 32
 rgw multipart min part size = ${RGW_MIN_PART_SIZE:-5242880}
 CONF
 CEPH=(ceph -c "$C/ceph.conf" --connect-timeout 20)
+# ceph CMD... : a cluster command, tried up to 5 times: the monitor sometimes refuses a
+# command right after start (mon log: "handle_command on fsid 0000... != <fsid>", client:
+# "EPERM: problem getting command descriptions"). The commands used here are idempotent.
+ceph_cmd() {
+  local try
+  for try in 1 2 3 4 5; do
+    "${CEPH[@]}" "$@" 2>>"$C/log/start.log" && return 0
+    sleep 0.3
+  done
+  return 1
+}
 # On failure: stop whatever started (by pid file), show the log, remove the dir.
 on_exit() {
   local rc=$?
@@ -84,21 +95,29 @@ monmaptool --create --fsid "$FSID" --addv a "[v1:127.0.0.1:$MON_PORT]" "$C/monma
 ceph-mon -c "$C/ceph.conf" --mkfs -i a --monmap "$C/monmap" >>"$C/log/start.log" 2>&1
 ceph-mon -c "$C/ceph.conf" -i a >>"$C/log/start.log" 2>&1
 OSD_UUID=$(cat /proc/sys/kernel/random/uuid)
-OSD_ID=$("${CEPH[@]}" osd new "$OSD_UUID")
+OSD_ID=$(ceph_cmd osd new "$OSD_UUID")   # the same uuid gives the same id on a retry
 mkdir -p "$C/osd/ceph-$OSD_ID"
 ceph-osd -c "$C/ceph.conf" -i "$OSD_ID" --mkfs --osd-uuid "$OSD_UUID" >>"$C/log/start.log" 2>&1
-"${CEPH[@]}" osd crush add "osd.$OSD_ID" 1.0 root=default >/dev/null 2>&1
+ceph_cmd osd crush add "osd.$OSD_ID" 1.0 root=default >/dev/null
 for try in 1 2 3; do
   ceph-osd -c "$C/ceph.conf" -i "$OSD_ID" >>"$C/log/start.log" 2>&1 && break
   echo "ceph-osd start attempt $try failed" >>"$C/log/start.log"; sleep 1
 done
-for _ in $(seq 1 600); do "${CEPH[@]}" osd stat 2>/dev/null | grep -q '1 up' && break; sleep 0.1; done
-"${CEPH[@]}" osd stat | grep -q '1 up'
+up=""
+for _ in $(seq 1 600); do
+  if "${CEPH[@]}" osd stat 2>/dev/null | grep -q '1 up'; then up=yes; break; fi
+  sleep 0.1
+done
+[ -n "$up" ] || { echo "ceph-rgw-start.sh: the OSD did not come up" >&2; exit 1; }
 radosgw -c "$C/ceph.conf" -n client.rgw.a >>"$C/log/start.log" 2>&1
 for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$RGW_PORT/" && break; sleep 0.1; done
 curl -s -o /dev/null "http://127.0.0.1:$RGW_PORT/"
-radosgw-admin -c "$C/ceph.conf" user create --uid=test --display-name=test \
-  --access-key="$S3_KEY" --secret-key="$S3_SECRET" >/dev/null 2>>"$C/log/start.log"
+for try in 1 2 3 4 5; do
+  radosgw-admin -c "$C/ceph.conf" user create --uid=test --display-name=test \
+    --access-key="$S3_KEY" --secret-key="$S3_SECRET" >/dev/null 2>>"$C/log/start.log" && break
+  [ "$try" = 5 ] && { echo "ceph-rgw-start.sh: cannot create the S3 user" >&2; exit 1; }
+  sleep 0.3
+done
 echo "CEPH_DIR=$C"
 echo "S3_ENDPOINT=http://127.0.0.1:$RGW_PORT"
 echo "S3_KEY=$S3_KEY"
