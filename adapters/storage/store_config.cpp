@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "adapters/storage/azure_store.hpp"
 #include "adapters/storage/s3_store.hpp"
 #include "core/common/error.hpp"
 
@@ -61,12 +62,31 @@ std::unique_ptr<Store> OpenS3(const StorageUrl& url, const AdapterConfig& config
   return std::make_unique<S3Store>(std::move(s3));
 }
 
+std::unique_ptr<Store> OpenAzure(const StorageUrl& url, const AdapterConfig& config) {
+  AzureConfig azure;
+  azure.url_text = url.text;
+  azure.account = url.account;
+  azure.container = url.bucket;
+  azure.endpoint = config.GetString("endpoint", url.endpoint);
+  azure.account_key = config.GetString("account_key");
+  azure.sas_token = config.GetString("sas_token");
+  while (azure.sas_token.starts_with('?')) azure.sas_token.erase(0, 1);
+  if (azure.account_key.empty() == azure.sas_token.empty()) {
+    throw PlanError(Where(config) + "Azure Blob " + url.text +
+                    ": set exactly one of account_key and sas_token (env:NAME or file:PATH)");
+  }
+  azure.block_size = static_cast<std::uint64_t>(config.GetInteger("part_size_mib", 8)) * kMiB;
+  azure.parallel = static_cast<int>(config.GetInteger("parallel_parts", 4));
+  azure.http = HttpOptions(config);
+  return std::make_unique<AzureStore>(std::move(azure));
+}
+
 }  // namespace
 
 void AppendStorageKeys(std::vector<KeySpec>& keys) {
   std::vector<KeySpec> storage = {
       {"endpoint", KeyType::kString, false, "",
-       "object store endpoint (scheme://host:port) for S3-compatible stores, Azurite, a GCS proxy"},
+       "store endpoint: S3-compatible host (scheme://host:port), or Azure account blob URL"},
       {"region", KeyType::kString, false, "", "S3 region (default us-east-1; GCS: auto)"},
       {"addressing", KeyType::kString, false, "",
        "S3 addressing: virtual (bucket.host) or path (host/bucket); default path with endpoint"},
@@ -74,6 +94,8 @@ void AppendStorageKeys(std::vector<KeySpec>& keys) {
       {"secret_access_key", KeyType::kSecret, false, "",
        "S3 / GCS HMAC secret (else AWS_SECRET_ACCESS_KEY)"},
       {"session_token", KeyType::kSecret, false, "", "S3 session token (else AWS_SESSION_TOKEN)"},
+      {"account_key", KeyType::kSecret, false, "", "Azure Blob: storage account key (SharedKey)"},
+      {"sas_token", KeyType::kSecret, false, "", "Azure Blob: SAS token (query string)"},
       {"sse_kms", KeyType::kString, false, "", "S3 SSE-KMS key id or ARN to encrypt objects with"},
       {"part_size_mib", KeyType::kInteger, false, "8", "upload part / block size in MiB (>= 5)"},
       {"parallel_parts", KeyType::kInteger, false, "4", "parts uploaded at once"},
@@ -88,6 +110,7 @@ std::unique_ptr<Store> OpenStore(const StorageUrl& url, const AdapterConfig& con
     case StoreKind::kGcs:
       return OpenS3(url, config);
     case StoreKind::kAzure:
+      return OpenAzure(url, config);
     case StoreKind::kLocal:
       break;
   }
