@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 
+#include "adapters/auth/static_auth.hpp"
 #include "adapters/storage/azure_store.hpp"
+#include "adapters/storage/gcs_json_store.hpp"
 #include "adapters/storage/s3_store.hpp"
 #include "core/common/error.hpp"
 
@@ -81,6 +83,22 @@ std::unique_ptr<Store> OpenAzure(const StorageUrl& url, const AdapterConfig& con
   return std::make_unique<AzureStore>(std::move(azure));
 }
 
+std::unique_ptr<Store> OpenGcsJson(const StorageUrl& url, const AdapterConfig& config) {
+  GcsJsonConfig gcs;
+  gcs.url_text = url.text;
+  gcs.bucket = url.bucket;
+  if (config.Has("endpoint")) gcs.endpoint = config.GetString("endpoint");
+  std::string token = config.GetString("access_token");
+  if (token.empty()) {
+    throw PlanError(Where(config) + "GCS " + url.text +
+                    ": gcs_api: json needs access_token (an OAuth 2.0 token, env:NAME or file:PATH)");
+  }
+  gcs.auth = std::make_shared<http::BearerAuth>(token);
+  gcs.chunk_size = static_cast<std::uint64_t>(config.GetInteger("part_size_mib", 8)) * kMiB;
+  gcs.http = HttpOptions(config);
+  return std::make_unique<GcsJsonStore>(std::move(gcs));
+}
+
 }  // namespace
 
 void AppendStorageKeys(std::vector<KeySpec>& keys) {
@@ -96,6 +114,9 @@ void AppendStorageKeys(std::vector<KeySpec>& keys) {
       {"session_token", KeyType::kSecret, false, "", "S3 session token (else AWS_SESSION_TOKEN)"},
       {"account_key", KeyType::kSecret, false, "", "Azure Blob: storage account key (SharedKey)"},
       {"sas_token", KeyType::kSecret, false, "", "Azure Blob: SAS token (query string)"},
+      {"gcs_api", KeyType::kString, false, "xml",
+       "GCS: xml (S3-interoperable, HMAC keys) or json (OAuth 2.0 bearer token)"},
+      {"access_token", KeyType::kSecret, false, "", "GCS JSON API: OAuth 2.0 access token"},
       {"sse_kms", KeyType::kString, false, "", "S3 SSE-KMS key id or ARN to encrypt objects with"},
       {"part_size_mib", KeyType::kInteger, false, "8", "upload part / block size in MiB (>= 5)"},
       {"parallel_parts", KeyType::kInteger, false, "4", "parts uploaded at once"},
@@ -106,8 +127,13 @@ void AppendStorageKeys(std::vector<KeySpec>& keys) {
 
 std::unique_ptr<Store> OpenStore(const StorageUrl& url, const AdapterConfig& config) {
   switch (url.kind) {
-    case StoreKind::kS3:
     case StoreKind::kGcs:
+      if (config.GetString("gcs_api", "xml") == "json") return OpenGcsJson(url, config);
+      if (config.GetString("gcs_api", "xml") != "xml") {
+        throw PlanError(Where(config) + "gcs_api must be 'xml' (HMAC keys) or 'json' (OAuth token)");
+      }
+      return OpenS3(url, config);
+    case StoreKind::kS3:
       return OpenS3(url, config);
     case StoreKind::kAzure:
       return OpenAzure(url, config);

@@ -21,13 +21,16 @@
 //
 // Usage: node gcs-fake.cjs TOKEN [PORT] [REQUEST_LOG]
 // Prints `GCS fake listening on http://127.0.0.1:PORT`. With REQUEST_LOG, appends one line
-// per request: `METHOD PATH STATUS` (no query), so tests can count requests.
+// per request: `METHOD PATH STATUS CONTENT_RANGE` (no query; `-` without Content-Range),
+// so tests can count requests and chunks. GCS_FAKE_DELAY_MS delays every response (to
+// slow an upload down enough to kill it midway).
 'use strict';
 const http = require('node:http');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 
 const [token, portArg, logFile] = process.argv.slice(2);
+const DELAY_MS = Number(process.env.GCS_FAKE_DELAY_MS ?? 0);
 if (!token) { console.error('usage: node gcs-fake.cjs TOKEN [PORT] [REQUEST_LOG]'); process.exit(2); }
 const CHUNK_GRANULE = 256 * 1024;
 const buckets = new Map();   // bucket -> Map(name -> {data, generation, updated})
@@ -193,10 +196,11 @@ const server = http.createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
-    res.on('finish', () => {
-      if (logFile) fs.appendFileSync(logFile, `${req.method} ${req.url.split('?')[0]} ${res.statusCode}\n`);
-    });
-    route(req, res, Buffer.concat(chunks));
+    setTimeout(() => {
+      route(req, res, Buffer.concat(chunks));  // logged once handled, even if the client is gone
+      const range = req.headers['content-range'] ?? '-';
+      if (logFile) fs.appendFileSync(logFile, `${req.method} ${req.url.split('?')[0]} ${res.statusCode} ${range}\n`);
+    }, DELAY_MS);
   });
 });
 server.listen(Number(portArg ?? 0), '127.0.0.1', () => {
