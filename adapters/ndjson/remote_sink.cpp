@@ -138,7 +138,7 @@ void RemoteSink::Scan(const std::function<void(const StoredResource&)>& visit) {
       text.append(bytes);
       return true;
     });
-    for (ManifestOutput& output : ParseManifestOutputs(text, store_->Name() + kManifest)) {
+    for (ManifestOutput& output : ParseManifestOutputs(text, store_->Name() + ": " + kManifest)) {
       expected[output.url] = std::move(output);
     }
   }
@@ -164,14 +164,14 @@ void RemoteSink::Scan(const std::function<void(const StoredResource&)>& visit) {
     if (it != expected.end() && !it->second.sha256.empty() &&
         (it->second.sha256 != digest.HexDigest() || it->second.size != object.size)) {
       throw Error(ExitCode::kVerifyMismatch,
-                  store_->Name() + object.name + ": size or SHA-256 differs from " + kManifest +
+                  store_->Name() + ": " + object.name + ": size or SHA-256 differs from " + kManifest +
                       "; the object was changed after ferry wrote it");
     }
     if (it != expected.end()) expected.erase(it);
   }
   for (const auto& [name, output] : expected) {
     throw Error(ExitCode::kVerifyMismatch,
-                store_->Name() + name + ": listed in " + kManifest + " but missing");
+                store_->Name() + ": " + name + ": listed in " + kManifest + " but missing");
   }
 }
 

@@ -12,7 +12,8 @@
 # Stop with: tests/servers/ceph-rgw-stop.sh "$CEPH_DIR"
 #
 # Env: S3_KEY / S3_SECRET override the user's keys; RGW_MIN_PART_SIZE lowers the
-# multipart minimum part size (default 5 MiB, as on AWS). Ports are picked free.
+# multipart minimum part size (default 5 MiB, as on AWS); MEMSTORE_BYTES the RAM the OSD
+# may hold (default 2 GiB). Ports are picked free.
 # Needs the Debian packages radosgw ceph-mon ceph-osd (scripts/setup installs them).
 # Adapted from the measured script in the project's test-server notes: msgr v1 only
 # (monmaptool would record a v2 address for a non-default port and clients would hang),
@@ -49,7 +50,7 @@ auth allow insecure global id reclaim = true
 mon warn on insecure global id reclaim allowed = false
 mon max pg per osd = 1000
 osd objectstore = memstore
-memstore device bytes = 2147483648
+memstore device bytes = ${MEMSTORE_BYTES:-2147483648}
 osd data = $C/osd/\$cluster-\$id
 mon data = $C/mon/\$cluster-\$id
 run dir = $C/run
