@@ -2,23 +2,36 @@
 
 #include "adapters/ndjson/ndjson_sink.hpp"
 #include "adapters/ndjson/ndjson_source.hpp"
+#include "adapters/storage/store_config.hpp"
 
 namespace ferry::ndjson {
+
+namespace {
+
+/// `keys` followed by the object-storage keys.
+std::vector<KeySpec> WithStorageKeys(std::vector<KeySpec> keys) {
+  storage::AppendStorageKeys(keys);
+  return keys;
+}
+
+}  // namespace
 
 const AdapterInfo kInfo = {
     .name = "ndjson",
     .summary = "FHIR Bulk Data directory: <Type>.ndjson (or .ndjson.gz) files and manifest.json",
     .shape = RecordShape::kResources,
-    .source_keys =
-        {
-            {"path", KeyType::kPath, true, "", "directory that holds the .ndjson files"},
-        },
-    .target_keys =
-        {
-            {"path", KeyType::kPath, true, "", "directory to write <Type>.ndjson files into"},
-            {"overwrite", KeyType::kBool, false, "false",
-             "replace the .ndjson files already in the directory"},
-        },
+    .source_keys = WithStorageKeys({
+        {"path", KeyType::kPath, true, "",
+         "directory, or s3://bucket/prefix, gs://..., az://account/container/prefix, of .ndjson files"},
+    }),
+    .target_keys = WithStorageKeys({
+        {"path", KeyType::kPath, true, "",
+         "directory, or s3://, gs://, az:// prefix, to write <Type>.ndjson files into"},
+        {"overwrite", KeyType::kBool, false, "false",
+         "replace the .ndjson files already in the directory or prefix"},
+        {"staging", KeyType::kPath, false, ".ferry/staging",
+         "object storage: private local directory files are staged in before upload"},
+    }),
     .open_source = &OpenSource,
     .open_sink = &OpenSink,
 };

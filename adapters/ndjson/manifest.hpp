@@ -23,6 +23,10 @@ struct ManifestOutput {
   std::string type;         ///< resource type
   std::string url;          ///< file name, relative to the manifest
   std::uint64_t count = 0;  ///< resources in the file
+  /// Object storage only (written when `sha256` is set): the object's bytes and the hex
+  /// SHA-256 of its content, which `ferry verify` checks.
+  std::uint64_t size = 0;
+  std::string sha256;
 };
 
 /// The manifest's text (2-space indent, ending with a line break). Deterministic given
@@ -30,6 +34,9 @@ struct ManifestOutput {
 std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
                          const std::string& transaction_time);
 
-
+/// The `output` entries of a manifest's text (type, url, count, and size/sha256 when
+/// present); throws PlanError naming `display_name` when it is not such a manifest.
+std::vector<ManifestOutput> ParseManifestOutputs(const std::string& text,
+                                                 const std::string& display_name);
 
 }  // namespace ferry::ndjson

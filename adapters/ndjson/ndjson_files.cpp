@@ -57,9 +57,19 @@ std::string ResourceTypeOfInput(std::string_view file_name) {
   return IsResourceTypeName(type) ? std::string(type) : std::string();
 }
 
+std::string ResourceTypeOfOutput(std::string_view file_name) {
+  if (!file_name.ends_with(kPlain)) return std::string();
+  std::string stem(file_name.substr(0, file_name.size() - kPlain.size()));
+  return IsResourceTypeName(stem) ? stem : std::string();
+}
+
 std::vector<NdjsonFile> ListInputs(const fs::path& dir, const std::vector<std::string>& types) {
-  std::vector<NdjsonFile> all =
-      List(dir, [](const std::string& name) { return ResourceTypeOfInput(name); });
+  return SelectTypes(List(dir, [](const std::string& name) { return ResourceTypeOfInput(name); }),
+                     types);
+}
+
+std::vector<NdjsonFile> SelectTypes(std::vector<NdjsonFile> all,
+                                    const std::vector<std::string>& types) {
   if (types.empty()) return all;
   std::vector<NdjsonFile> chosen;
   for (const std::string& type : types) {
@@ -72,11 +82,7 @@ std::vector<NdjsonFile> ListInputs(const fs::path& dir, const std::vector<std::s
 
 std::vector<NdjsonFile> ListOutputs(const fs::path& dir) {
   if (!fs::exists(dir)) return {};
-  return List(dir, [](const std::string& name) {
-    if (!name.ends_with(kPlain)) return std::string();
-    std::string stem = name.substr(0, name.size() - kPlain.size());
-    return IsResourceTypeName(stem) ? stem : std::string();
-  });
+  return List(dir, [](const std::string& name) { return ResourceTypeOfOutput(name); });
 }
 
 }  // namespace ferry::ndjson

@@ -29,6 +29,13 @@ bool IsResourceTypeName(std::string_view text);
 /// "" when `file_name` is not an NDJSON file whose name starts with a resource type.
 std::string ResourceTypeOfInput(std::string_view file_name);
 
+/// The resource type of a sink output file name (`Patient.ndjson` → `Patient`), or "".
+std::string ResourceTypeOfOutput(std::string_view file_name);
+
+/// `all` (sorted by name) narrowed to `types`, type by type in that order; all of them
+/// when `types` is empty.
+std::vector<NdjsonFile> SelectTypes(std::vector<NdjsonFile> all, const std::vector<std::string>& types);
+
 /// The NDJSON inputs of `dir`. With `types` empty: every one, sorted by file name. Else
 /// the files of each type in `types`, type by type in that order, each sorted by name.
 /// Throws IoError when `dir` cannot be listed.

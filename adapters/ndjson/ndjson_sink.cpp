@@ -15,6 +15,9 @@
 #include "adapters/ndjson/line_reader.hpp"
 #include "adapters/ndjson/manifest.hpp"
 #include "adapters/ndjson/ndjson_files.hpp"
+#include "adapters/ndjson/remote_sink.hpp"
+#include "adapters/storage/store_config.hpp"
+#include "core/common/hash.hpp"
 #include "core/common/error.hpp"
 #include "core/fhir/json.hpp"
 
@@ -143,7 +146,7 @@ void NdjsonSink::Finish() {
     auto it = lengths.find(output.resource_type);
     std::uint64_t count =
         it != lengths.end() ? it->second.lines : CountLines(output.resource_type, output.path);
-    if (count > 0) outputs.push_back({output.resource_type, output.name, count});
+    if (count > 0) outputs.push_back({output.resource_type, output.name, count, 0, ""});
   }
   WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, NowInstant()), 0644);
   SyncDirectory(dir_);
@@ -213,7 +216,14 @@ std::uint64_t NdjsonSink::CountLines(const std::string& resource_type,
 
 std::unique_ptr<Sink> OpenSink(const AdapterConfig& config) {
   std::string where = config.location.empty() ? "" : config.location + ": ";
-  return std::make_unique<NdjsonSink>(config.GetString("path"), config.GetBool("overwrite"), where);
+  storage::StorageUrl url = storage::ParseStorageUrl(config.GetString("path"), where);
+  if (url.kind == storage::StoreKind::kLocal) {
+    return std::make_unique<NdjsonSink>(url.local_dir, config.GetBool("overwrite"), where);
+  }
+  // One staging directory per target URL, so that two plans sharing `staging` do not mix.
+  fs::path staging = fs::path(config.GetString("staging")) / Sha256Hex(url.text).substr(0, 16);
+  return std::make_unique<RemoteSink>(storage::OpenStore(url, config), url.prefix, staging,
+                                      config.GetBool("overwrite"), where);
 }
 
 }  // namespace ferry::ndjson

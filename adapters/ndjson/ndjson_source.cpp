@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "adapters/ndjson/remote_files.hpp"
+#include "adapters/ndjson/remote_source.hpp"
+#include "adapters/storage/store_config.hpp"
 #include "core/common/error.hpp"
 
 namespace ferry::ndjson {
@@ -74,9 +77,15 @@ std::string NdjsonSource::Cursor() const {
 }
 
 std::unique_ptr<Source> OpenSource(const AdapterConfig& config, const SourceContext& context) {
-  std::filesystem::path dir = config.GetString("path");
+  std::string where = config.location.empty() ? "" : config.location + ": ";
+  storage::StorageUrl url = storage::ParseStorageUrl(config.GetString("path"), where);
+  if (url.kind != storage::StoreKind::kLocal) {
+    std::unique_ptr<storage::Store> store = storage::OpenStore(url, config);
+    std::vector<NdjsonFile> files = ListRemoteInputs(*store, url.prefix, context.streams);
+    return std::make_unique<RemoteSource>(std::move(store), std::move(files));
+  }
+  std::filesystem::path dir = url.local_dir;
   if (!std::filesystem::is_directory(dir)) {
-    std::string where = config.location.empty() ? "" : config.location + ": ";
     throw IoError(where + "ndjson source: directory " + dir.string() +
                   " does not exist; set `path` to the folder that holds the .ndjson files");
   }

@@ -35,7 +35,15 @@ bool LooksLikeSecretName(const std::string& key) {
 
 bool IsSecretReference(const std::string& text) { return StartsWith(text, "env:") || StartsWith(text, "file:"); }
 
+/// True for `scheme://...` (an object-store URL such as s3://bucket/prefix), which is not
+/// a local path and is left as written.
+bool IsUrl(const std::string& text) {
+  static const std::regex kUrl("^[A-Za-z][A-Za-z0-9+.-]*://");
+  return std::regex_search(text, kUrl);
+}
+
 std::string AbsolutePath(const std::string& dir, const std::string& path) {
+  if (IsUrl(path)) return path;
   fs::path p(path);
   if (p.is_relative()) p = fs::path(dir) / p;
   return p.lexically_normal().string();
