@@ -153,6 +153,7 @@ RowSchema::RowSchema(std::string segment_id) : segment_id_(std::move(segment_id)
   }
   if (segment_id_ == "OBX" || segment_id_ == "NTE") context_ids_.emplace_back("OBR");
   if (segment_id_ == "RXA") context_ids_.emplace_back("RXR");
+  if (segment_id_ == "PV1") context_ids_.emplace_back("PV2");
   auto columns = std::make_shared<Columns>(
       Columns{"message_index", "segment_index", "message_type", "control_id"});
   AddColumns(*columns, segment_id_, segment_id_ == "MSH" ? 1 : kRepetitions);

@@ -16,7 +16,7 @@
 ///   MSH (always), PID and PV1 (the last one before the segment, else the first one in the
 ///   message), for OBX and NTE the OBR of their order group (the last OBR before them,
 ///   unless a PID or ORC comes in between), and for RXA the RXR of its order (the first
-///   RXR after it, unless an RXA, ORC or PID comes first);
+///   RXR after it, unless an RXA, ORC or PID comes first), and for PV1 its PV2;
 /// - order groups: an OBX row has `group_index`, its position among the OBX of its order
 ///   group (1-based; empty outside a group), and an OBR row has `group_member[1]` ...
 ///   `group_member[kGroupMembers]`, holding 1 ... n for the n OBX of its group and empty

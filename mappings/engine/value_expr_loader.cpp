@@ -11,7 +11,8 @@ namespace ferry {
 
 namespace {
 
-const std::vector<std::string> kKinds = {"col", "const", "template", "ref", "for_each"};
+const std::vector<std::string> kKinds = {"col", "const", "template", "ref", "for_each", "first"};
+const std::vector<std::string> kFirstKeys = {"first", "when"};
 const std::vector<std::string> kForEachKeys = {"for_each", "item", "when"};
 const std::vector<std::string> kConstKeys = {"const", "when"};
 const std::vector<std::string> kTemplateKeys = {"template", "trim", "required", "when"};
@@ -243,6 +244,28 @@ std::shared_ptr<ValueExpr> LoadSequence(const YAML::Node& node, LoadContext& ctx
   return Sequence(std::move(body));
 }
 
+std::shared_ptr<ValueExpr> LoadFirst(const YAML::Node& node, LoadContext& ctx) {
+  ctx.CheckKeys(node, kFirstKeys, kExprWhat);
+  const YAML::Node list = node["first"];
+  if (!list.IsSequence() || list.size() == 0) {
+    ctx.Error(KeyMark(node, "first"), "'first' must list one or more value expressions");
+    return nullptr;
+  }
+  FirstExpr body;
+  bool ok = true;
+  bool data_backed = false;
+  for (const auto& item : list) {
+    auto alternative = LoadValueExpr(item, item.Mark(), ctx);
+    ok = ok && alternative != nullptr;
+    data_backed = data_backed || (alternative && alternative->data_backed);
+    body.alternatives.push_back(std::move(alternative));
+  }
+  if (!ok) return nullptr;
+  auto expr = Expr(data_backed);
+  expr->body = std::move(body);
+  return expr;
+}
+
 std::shared_ptr<ValueExpr> LoadForEach(const YAML::Node& node, LoadContext& ctx) {
   SequenceExpr body;
   if (!LoadForEachItems(node, body, ctx)) return nullptr;
@@ -258,7 +281,7 @@ std::optional<std::string> KindOf(const YAML::Node& node, LoadContext& ctx) {
   if (kinds.size() > 1) {
     ctx.Error(KeyMark(node, kinds[1]), "conflicting keys '" + kinds[0] + "' and '" + kinds[1] +
                                            "' in " + kExprWhat +
-                                           "; use exactly one of col, const, template, ref, for_each");
+                                           "; use exactly one of col, const, template, ref, for_each, first");
     return std::nullopt;
   }
   return kinds.empty() ? "" : kinds.front();
@@ -275,6 +298,7 @@ std::shared_ptr<ValueExpr> LoadMapping(const YAML::Node& node, LoadContext& ctx)
   if (*kind == "template") expr = LoadTemplate(node, ctx);
   if (*kind == "ref") expr = LoadRef(node, ctx);
   if (*kind == "for_each") expr = LoadForEach(node, ctx);
+  if (*kind == "first") expr = LoadFirst(node, ctx);
   if (node["when"]) {
     auto when = LoadCondition(node["when"], ctx);
     if (!when) return nullptr;

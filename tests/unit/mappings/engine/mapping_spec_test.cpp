@@ -192,7 +192,7 @@ TEST_CASE("Value expression mistakes name the key", "[mapping][spec]") {
           "spec.yaml:11:40: 'unmapped' in value expression must be one of: error, omit, keep",
           "spec.yaml:12:22: conflicting keys 'const' and 'col' in value expression; use exactly "
           "one of col, "
-          "const, template, ref, for_each",
+          "const, template, ref, for_each, first",
           "spec.yaml:13:22: unclosed '{' in template; write '{{' for a literal '{'",
           "spec.yaml:14:7: missing value; write a value expression (to emit the text null, quote "
           "it: "

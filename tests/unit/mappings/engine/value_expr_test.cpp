@@ -208,4 +208,19 @@ TEST_CASE("zone: sets the zone of a dateTime whose text has none", "[mapping][ex
             "spec.yaml:8:45: 'zone' must be Z, +hh:mm or +hhmm (or -), at most 14:00"});
 }
 
+TEST_CASE("first: gives the first alternative that has a value", "[mapping][expr]") {
+  const std::string spec = PatientSpec(R"(      a: { first: [ { col: LAST }, { template: "x{FIRST}" }, fallback ] }
+      b: { first: [ { col: LAST }, { col: FIRST } ] }
+      c: { first: [ { const: yes, when: { col: CODE, present: true } }, { const: no } ] }
+)");
+  CHECK(MapOne(spec, Patient({"1", "S", "A", "c", ""})) ==
+        R"({"resourceType":"Patient","a":"S","b":"S","c":"yes"})");
+  CHECK(MapOne(spec, Patient({"1", "", "A", "", ""})) ==
+        R"({"resourceType":"Patient","a":"xA","b":"A","c":"no"})");
+  CHECK(MapOne(spec, Patient({"1", "", "", "", ""})) ==
+        R"({"resourceType":"Patient","a":"fallback","c":"no"})");
+  CHECK(testing::LoadErrors(PatientSpec("      a: { first: x }\n")) ==
+        std::vector<std::string>{"spec.yaml:8:10: 'first' must list one or more value expressions"});
+}
+
 }  // namespace ferry
