@@ -10,10 +10,10 @@ good() {  # good CONTROL_ID MRN : one ADT^A04 with a patient
   printf 'PV1|1|O|CARDIO^^^CLINIC||||||||||||||||V-%s\r' "$1"
 }
 { good G1 M1; } > in/a_good.hl7
-head -c 4096 /dev/urandom > in/b_binary.hl7
+python3 -c 'import random, sys; sys.stdout.buffer.write(random.Random(7).randbytes(4096))' > in/b_binary.hl7
 printf '\x00\x01\x02binary\xff\xfe\r' >> in/b_binary.hl7
-{ good G2 M2
-  printf 'PID|1||M3^^^CLINIC^MR||Roe^Rick||19700101|M\rPV1|1|O\r'
+{ printf 'PID|1||M3^^^CLINIC^MR||Roe^Rick||19700101|M\rPV1|1|O\r'  # segments before any MSH
+  good G2 M2
   good G3 M4; } > in/c_no_msh.hl7
 { good G4 M5
   printf 'MSH|^~\\&|REG|CLINIC|EHR|CLINIC|20240312||ADT^A04^ADT_A01|BIG|P|2.5.1\r'
@@ -31,9 +31,15 @@ import json, sys, pathlib
 rows = [json.loads(l) for l in open(sys.argv[1])]
 got = [(r["stage"], r["location"].split(":")[0], r["error"].split(":")[0]) for r in rows]
 assert [g[:2] for g in got] == [("read", "b_binary.hl7"), ("read", "c_no_msh.hl7"), ("read", "d_long_segment.hl7")], got
+import base64
+binary = open("in/b_binary.hl7", "rb").read()
+kept = base64.b64decode(rows[0]["raw_base64"]).replace(b"\r", b"")
+assert "raw" not in rows[0] and kept and kept in binary.replace(b"\r", b"").replace(b"\n", b""), "binary bytes not kept"
+assert rows[1]["raw"].startswith("PID|1||M3"), "no-MSH message text not kept"
 errors = [r["error"] for r in rows]
+print("\n".join(errors))
 assert errors[0].startswith("message 1: "), errors[0]
-assert errors[1].startswith("message 2: segment 1"), errors[1]
+assert errors[1].startswith("message 1: segment 1"), errors[1]
 assert "MSH" in errors[1], errors[1]
 assert errors[2].startswith("message 2: segment 2"), errors[2]
 assert "1 MiB" in errors[2] or "1048576" in errors[2], errors[2]
