@@ -7,6 +7,7 @@
 #include "core/synth/csv_writer.hpp"
 #include "core/synth/fhir_writer.hpp"
 #include "core/synth/hl7_writer.hpp"
+#include "core/synth/sql_writer.hpp"
 #include "core/synth/population.hpp"
 #include "core/synth/utilization.hpp"
 
@@ -22,6 +23,8 @@ SynthResult WriteSynthPopulation(const SynthOptions& options) {
   if (options.write_csv) csv.emplace(options.out_dir + "/csv");
   std::optional<synth::Hl7Writer> hl7;
   if (options.write_hl7v2) hl7.emplace(options.out_dir + "/hl7v2", world);
+  std::optional<synth::SqlWriter> sql;
+  if (options.write_sql) sql.emplace(options.out_dir + "/sql");
 
   synth::Utilization utilization(world);
   synth::PatientRecord record;
@@ -31,6 +34,7 @@ SynthResult WriteSynthPopulation(const SynthOptions& options) {
     if (fhir) fhir->WritePatient(record);
     if (csv) csv->WritePatient(record, world);
     if (hl7) hl7->WritePatient(record);
+    if (sql) sql->WritePatient(record);
   }
 
   SynthResult result;
@@ -48,6 +52,10 @@ SynthResult WriteSynthPopulation(const SynthOptions& options) {
   if (hl7) {
     hl7->Close();
     result.hl7_messages = hl7->Messages();
+  }
+  if (sql) {
+    sql->Close();
+    result.sql_rows = sql->Rows();
   }
   return result;
 }
