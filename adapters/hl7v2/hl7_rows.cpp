@@ -102,6 +102,42 @@ const Hl7Segment* OrderGroup(const Hl7Message& message, std::size_t segment_idx)
   return nullptr;
 }
 
+/// The RXR of the order of the RXA at `segment_idx`, or nullptr.
+const Hl7Segment* RouteOf(const Hl7Message& message, std::size_t segment_idx) {
+  const auto& segments = message.segments();
+  for (std::size_t idx = segment_idx + 1; idx < segments.size(); ++idx) {
+    const std::string& id = segments[idx].id();
+    if (id == "RXR") return &segments[idx];
+    if (id == "RXA" || id == "ORC" || id == "PID") return nullptr;
+  }
+  return nullptr;
+}
+
+/// The position of the OBX at `segment_idx` among the OBX of its order group; 0 outside one.
+std::size_t GroupIndex(const Hl7Message& message, std::size_t segment_idx) {
+  const auto& segments = message.segments();
+  std::size_t position = 1;
+  for (std::size_t idx = segment_idx; idx-- > 0;) {
+    const std::string& id = segments[idx].id();
+    if (id == "OBX") ++position;
+    if (id == "OBR") return position;
+    if (id == "PID" || id == "ORC") return 0;
+  }
+  return 0;
+}
+
+/// The number of OBX in the order group of the OBR at `segment_idx`.
+std::size_t GroupSize(const Hl7Message& message, std::size_t segment_idx) {
+  const auto& segments = message.segments();
+  std::size_t count = 0;
+  for (std::size_t idx = segment_idx + 1; idx < segments.size(); ++idx) {
+    const std::string& id = segments[idx].id();
+    if (id == "OBX") ++count;
+    if (id == "OBR" || id == "PID" || id == "ORC") break;
+  }
+  return count;
+}
+
 }  // namespace
 
 std::size_t FieldCount(std::string_view segment_id) {
@@ -116,11 +152,39 @@ RowSchema::RowSchema(std::string segment_id) : segment_id_(std::move(segment_id)
     if (id != segment_id_) context_ids_.emplace_back(id);
   }
   if (segment_id_ == "OBX" || segment_id_ == "NTE") context_ids_.emplace_back("OBR");
+  if (segment_id_ == "RXA") context_ids_.emplace_back("RXR");
+  if (segment_id_ == "PV1") context_ids_.emplace_back("PV2");
   auto columns = std::make_shared<Columns>(
       Columns{"message_index", "segment_index", "message_type", "control_id"});
   AddColumns(*columns, segment_id_, segment_id_ == "MSH" ? 1 : kRepetitions);
   for (const std::string& id : context_ids_) AddColumns(*columns, id, 1);
+  if (segment_id_ == "OBX") columns->push_back("group_index");
+  if (segment_id_ == "OBR") {
+    for (std::size_t member = 1; member <= kGroupMembers; ++member)
+      columns->push_back("group_member[" + std::to_string(member) + "]");
+  }
   columns_ = std::move(columns);
+}
+
+const Hl7Segment* RowSchema::Context(const Hl7Message& message, const std::string& id,
+                                     std::size_t segment_idx) const {
+  if (id == "MSH") return &message.segments().front();
+  if (id == "OBR") return OrderGroup(message, segment_idx);
+  if (id == "RXR") return RouteOf(message, segment_idx);
+  return Nearest(message, id, segment_idx);
+}
+
+void RowSchema::FillGroup(const Hl7Message& message, std::size_t segment_idx,
+                          RawRecord& record) const {
+  if (segment_id_ == "OBX") {
+    std::size_t index = GroupIndex(message, segment_idx);
+    Push(record, index == 0 ? std::string() : std::to_string(index), false);
+  }
+  if (segment_id_ == "OBR") {
+    std::size_t size = GroupSize(message, segment_idx);
+    for (std::size_t member = 1; member <= kGroupMembers; ++member)
+      Push(record, member <= size ? std::to_string(member) : std::string(), false);
+  }
 }
 
 void RowSchema::Fill(const Hl7Message& message, std::size_t segment_idx,
@@ -136,11 +200,9 @@ void RowSchema::Fill(const Hl7Message& message, std::size_t segment_idx,
   const Hl7Segment& segment = message.segments()[segment_idx];
   FillSegment(message, segment_id_, &segment, segment_id_ == "MSH" ? 1 : kRepetitions, record);
   for (const std::string& id : context_ids_) {
-    const Hl7Segment* context = id == "MSH"   ? &message.segments().front()
-                                : id == "OBR" ? OrderGroup(message, segment_idx)
-                                              : Nearest(message, id, segment_idx);
-    FillSegment(message, id, context, 1, record);
+    FillSegment(message, id, Context(message, id, segment_idx), 1, record);
   }
+  FillGroup(message, segment_idx, record);
 }
 
 }  // namespace ferry::hl7v2

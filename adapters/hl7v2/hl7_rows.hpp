@@ -14,8 +14,13 @@
 ///   components `PID-3.1` ... `PID-3.7` / `PID-3[2].1` ... (kComponents of them);
 /// - the first repetition of the fields of its context segments, named the same way:
 ///   MSH (always), PID and PV1 (the last one before the segment, else the first one in the
-///   message), and for OBX and NTE the OBR of their order group (the last OBR before them,
-///   unless a PID or ORC comes in between).
+///   message), for OBX and NTE the OBR of their order group (the last OBR before them,
+///   unless a PID or ORC comes in between), and for RXA the RXR of its order (the first
+///   RXR after it, unless an RXA, ORC or PID comes first), and for PV1 its PV2;
+/// - order groups: an OBX row has `group_index`, its position among the OBX of its order
+///   group (1-based; empty outside a group), and an OBR row has `group_member[1]` ...
+///   `group_member[kGroupMembers]`, holding 1 ... n for the n OBX of its group and empty
+///   after, so a report can reference its results by the same key.
 ///
 /// A field or component column holds its first subcomponent, escapes resolved (the
 /// terser convention: `PID-5` is `PID-5.1.1`). An empty or absent value is empty; HL7's
@@ -41,6 +46,8 @@ inline constexpr std::size_t kRepetitions = 5;
 inline constexpr std::size_t kComponents = 7;
 /// Fields of a segment that is not in the v2.5.1 table (Z-segments).
 inline constexpr std::size_t kDefaultFieldCount = 25;
+/// OBX of an order group that an OBR row lists (`group_member[N]`); more are not listed.
+inline constexpr std::size_t kGroupMembers = 50;
 
 /// The number of fields of `segment_id` in HL7 v2.5.1, or kDefaultFieldCount.
 std::size_t FieldCount(std::string_view segment_id);
@@ -59,6 +66,12 @@ class RowSchema {
             RawRecord& record) const;
 
  private:
+  /// The context segment `id` of segment `segment_idx`, or nullptr.
+  const Hl7Segment* Context(const Hl7Message& message, const std::string& id,
+                            std::size_t segment_idx) const;
+  /// Appends the order-group columns (`group_index`, `group_member[N]`).
+  void FillGroup(const Hl7Message& message, std::size_t segment_idx, RawRecord& record) const;
+
   std::string segment_id_;
   std::vector<std::string> context_ids_;  ///< context segments, in column order
   std::shared_ptr<const Columns> columns_;

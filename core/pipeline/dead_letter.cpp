@@ -1,5 +1,7 @@
 #include "core/pipeline/dead_letter.hpp"
 
+#include "core/common/utf8.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,9 +56,32 @@ void WriteDocument(Writer& writer, const char* key, std::string_view json) {
   }
 }
 
+/// The standard base64 text of `bytes`.
+std::string Base64(std::string_view bytes) {
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t pos = 0; pos < bytes.size(); pos += 3) {
+    std::uint32_t chunk = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[pos])) << 16;
+    if (pos + 1 < bytes.size()) chunk |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[pos + 1])) << 8;
+    if (pos + 2 < bytes.size()) chunk |= static_cast<unsigned char>(bytes[pos + 2]);
+    out += kDigits[(chunk >> 18) & 63];
+    out += kDigits[(chunk >> 12) & 63];
+    out += pos + 1 < bytes.size() ? kDigits[(chunk >> 6) & 63] : '=';
+    out += pos + 2 < bytes.size() ? kDigits[chunk & 63] : '=';
+  }
+  return out;
+}
+
 void WriteRecord(Writer& writer, const RawRecord& record) {
   if (!record.read_error.empty()) {
-    Member(writer, "raw", record.payload);
+    // Bytes that are not UTF-8 (a binary file) cannot be a JSON string: base64 keeps them.
+    if (IsValidUtf8(record.payload)) {
+      Member(writer, "raw", record.payload);
+    } else {
+      Member(writer, "raw_base64", Base64(record.payload));
+    }
   } else if (record.is_row()) {
     WriteRow(writer, record);
   } else {

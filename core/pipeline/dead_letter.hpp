@@ -10,7 +10,8 @@
 ///    "record":{"Id":"...","BIRTHDATE":"..."},"resource":{...}}
 /// `rule` and `resource_type` are omitted when unknown; `record` is the row as an object
 /// (column -> value, SQL NULL as null) or the resource document; `raw` replaces `record`
-/// when the record could not be parsed; `resource` is the mapped resource when mapping
+/// when the record could not be parsed (`raw_base64` when its bytes are not UTF-8);
+/// `resource` is the mapped resource when mapping
 /// succeeded but a later stage failed.
 
 #include <cstdint>

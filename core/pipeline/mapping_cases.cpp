@@ -22,10 +22,20 @@ namespace {
 
 constexpr std::size_t kBatchSize = 1000;
 
-AdapterConfig CsvConfig(const std::string& dir) {
-  const AdapterInfo* info = FindAdapter("csv");
+/// "hl7v2" when `dir` holds HL7 v2 files (*.hl7, *.mllp), else "csv".
+std::string InputAdapter(const std::string& dir) {
+  if (!fs::is_directory(dir)) return "csv";
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string extension = entry.path().extension().string();
+    if (extension == ".hl7" || extension == ".mllp") return "hl7v2";
+  }
+  return "csv";
+}
+
+AdapterConfig InputConfig(const std::string& adapter, const std::string& dir) {
+  const AdapterInfo* info = FindAdapter(adapter);
   AdapterConfig config;
-  config.adapter = "csv";
+  config.adapter = adapter;
   for (const auto& key : info->source_keys) {
     if (!key.default_value.empty()) config.values[key.name] = ConfigValue{key.type, key.default_value, {}, {}, ""};
   }
@@ -39,7 +49,8 @@ std::map<std::string, std::string> Produce(const MappingSpec& spec, const std::s
   Validator validator;
   RecordProcessor processor(&spec, &mapper, validator, {});
   SourceContext context{mapper.Streams()};
-  std::unique_ptr<Source> source = FindAdapter("csv")->open_source(CsvConfig(input_dir), context);
+  const std::string adapter = InputAdapter(input_dir);
+  std::unique_ptr<Source> source = FindAdapter(adapter)->open_source(InputConfig(adapter, input_dir), context);
   source->Seek("");
   std::map<std::string, std::string> files;
   double ignored_seconds = 0;

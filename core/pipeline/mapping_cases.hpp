@@ -2,7 +2,8 @@
 /// `ferry mapping test`: golden cases for a mapping spec.
 ///
 /// A case is a folder named for its scenario (`observation_decimal_keeps_precision`):
-///   input/<stream>.csv      the rows (RFC 4180 CSV with a header)
+///   input/<stream>.csv      the rows (RFC 4180 CSV with a header), or
+///   input/*.hl7, *.mllp     HL7 v2 messages (read by the hl7v2 source)
 ///   expected/<Type>.ndjson  the resources the rows must give, in order, byte for byte
 ///   expected/dead.ndjson    the dead-letter lines, when rows must fail (optional)
 /// Every resource is validated as in a run. Output is compared byte for byte; a failure

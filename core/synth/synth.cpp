@@ -6,6 +6,8 @@
 #include "core/common/error.hpp"
 #include "core/synth/csv_writer.hpp"
 #include "core/synth/fhir_writer.hpp"
+#include "core/synth/hl7_writer.hpp"
+#include "core/synth/sql_writer.hpp"
 #include "core/synth/population.hpp"
 #include "core/synth/utilization.hpp"
 
@@ -19,6 +21,10 @@ SynthResult WriteSynthPopulation(const SynthOptions& options) {
   std::optional<synth::CsvWriter> csv;
   if (options.write_fhir) fhir.emplace(options.out_dir + "/fhir", world);
   if (options.write_csv) csv.emplace(options.out_dir + "/csv");
+  std::optional<synth::Hl7Writer> hl7;
+  if (options.write_hl7v2) hl7.emplace(options.out_dir + "/hl7v2", world);
+  std::optional<synth::SqlWriter> sql;
+  if (options.write_sql) sql.emplace(options.out_dir + "/sql");
 
   synth::Utilization utilization(world);
   synth::PatientRecord record;
@@ -27,6 +33,8 @@ SynthResult WriteSynthPopulation(const SynthOptions& options) {
     utilization.Add(record);
     if (fhir) fhir->WritePatient(record);
     if (csv) csv->WritePatient(record, world);
+    if (hl7) hl7->WritePatient(record);
+    if (sql) sql->WritePatient(record);
   }
 
   SynthResult result;
@@ -40,6 +48,14 @@ SynthResult WriteSynthPopulation(const SynthOptions& options) {
     csv->WriteWorld(world, utilization);
     csv->Close();
     result.csv_rows = csv->Rows();
+  }
+  if (hl7) {
+    hl7->Close();
+    result.hl7_messages = hl7->Messages();
+  }
+  if (sql) {
+    sql->Close();
+    result.sql_rows = sql->Rows();
   }
   return result;
 }

@@ -2,7 +2,8 @@
 /// `ferry synth`: a deterministic synthetic population, with no real data in it, written
 /// twice: as FHIR R4 NDJSON in the Bulk Data layout (out_dir/fhir: `Patient.ndjson`, ...,
 /// `manifest.json`) and as Synthea's CSV export (out_dir/csv: `patients.csv`, ...), the
-/// legacy side of a migration. The FHIR resources are exactly what the shipped mapping
+/// legacy side of a migration, and on request as HL7 v2 messages (out_dir/hl7v2) and as a
+/// small "legacy EHR" SQL database (out_dir/sql). The FHIR resources are exactly what the shipped mapping
 /// mappings/synthea-csv.yaml makes of the CSV rows, so the pair is a round-trip test.
 ///
 /// Deterministic: the same `patients` and `seed` give byte-identical files on any machine
@@ -31,12 +32,16 @@ struct SynthOptions {
   std::string out_dir;           ///< gets `fhir/` and `csv/`; created when missing
   bool write_fhir = true;
   bool write_csv = true;
+  bool write_hl7v2 = false;  ///< out_dir/hl7v2/messages.hl7 (hl7_writer.hpp)
+  bool write_sql = false;    ///< out_dir/sql/legacy_ehr.sql (sql_writer.hpp)
 };
 
 /// What was written.
 struct SynthResult {
   std::map<std::string, std::uint64_t> fhir_counts;  ///< resource type -> resources written
   std::map<std::string, std::uint64_t> csv_rows;     ///< table (file stem) -> data rows written
+  std::map<std::string, std::uint64_t> hl7_messages; ///< message type -> messages written
+  std::map<std::string, std::uint64_t> sql_rows;     ///< legacy table -> rows written
 };
 
 /// Writes the population under out_dir/fhir and out_dir/csv. Throws IoError when a file

@@ -11,7 +11,7 @@ namespace {
 
 const std::vector<std::string> kColumnKeys = {
     "col",     "trim",   "required", "map",     "else",   "unmapped", "date", "datetime",
-    "instant", "number", "integer",  "boolean", "prefix", "suffix",   "when"};
+    "instant", "number", "integer",  "boolean", "prefix", "suffix",   "zone",   "when"};
 const std::vector<std::string> kConversions = {"date",   "datetime", "instant",
                                                "number", "integer",  "boolean"};
 const std::vector<std::string> kPolicies = {"error", "omit", "keep"};
@@ -103,6 +103,22 @@ bool LoadDateFormat(const YAML::Node& node, const std::string& key, ColumnExpr& 
   return true;
 }
 
+/// `zone:` the zone assumed for a dateTime or instant whose text has none.
+bool LoadZone(const YAML::Node& node, ColumnExpr& expr, LoadContext& ctx) {
+  if (!node["zone"]) return true;
+  if (!expr.date_format || expr.date_format->kind() == DateKind::kDate) {
+    ctx.Error(KeyMark(node, "zone"), "'zone' needs a 'datetime' or 'instant' in the same value expression");
+    return false;
+  }
+  auto zone = ReadString(node, "zone", kExprWhat, ctx.diag());
+  if (!zone) return false;
+  if (!expr.date_format->SetDefaultZone(*zone)) {
+    ctx.Error(node["zone"].Mark(), "'zone' must be Z, +hh:mm or +hhmm (or -), at most 14:00");
+    return false;
+  }
+  return true;
+}
+
 /// The conversion keys that are in effect (`number: false` is not), in file order.
 std::vector<std::string> ActiveConversions(const YAML::Node& node, LoadContext& ctx, bool& ok) {
   std::vector<std::string> active;
@@ -168,6 +184,7 @@ std::shared_ptr<ValueExpr> LoadColumnExpr(const YAML::Node& node, LoadContext& c
   ok = ReadFlag(node, "required", body.required, ctx) && ok;
   ok = LoadMapping(node, body, ctx) && ok;
   ok = LoadConversion(node, body, ctx) && ok;
+  ok = ok && LoadZone(node, body, ctx);
   ok = LoadAffixes(node, body, ctx) && ok;
   if (!ok) return nullptr;
   body.column = ctx.Column(*name);

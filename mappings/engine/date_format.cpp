@@ -113,28 +113,57 @@ std::variant<DateFormat, std::string> DateFormat::Compile(std::string_view patte
                                                    Field::kHour,     Field::kMinute, Field::kSecond,
                                                    Field::kFraction, Field::kZone};
   for (std::size_t pos = 0; pos < pattern.size(); ++pos) {
+    if (pattern[pos] == '[' || pattern[pos] == ']') {
+      format.tokens_.push_back(Token{pattern[pos] == '[' ? Field::kOpen : Field::kClose, 0});
+      continue;
+    }
     if (pattern[pos] != '%') {
       format.tokens_.push_back(Token{Field::kLiteral, pattern[pos]});
       continue;
     }
     if (++pos == pattern.size())
       return std::string("date format ends with a lone '%'; write %% for a '%'");
-    if (pattern[pos] == '%') {
-      format.tokens_.push_back(Token{Field::kLiteral, '%'});
+    if (pattern[pos] == '%' || pattern[pos] == '[' || pattern[pos] == ']') {
+      format.tokens_.push_back(Token{Field::kLiteral, pattern[pos]});
       continue;
     }
     const std::size_t directive_idx = kDirectives.find(pattern[pos]);
     if (directive_idx == std::string_view::npos) {
       return "unknown directive '%" + std::string(1, pattern[pos]) +
-             "' in date format; use %Y %m %d %H %M %S %f %z or %%";
+             "' in date format; use %Y %m %d %H %M %S %f %z, %%, %[ or %]";
     }
     const Field field = kFields[directive_idx];
     if (format.Has(field))
       return "directive '%" + std::string(1, pattern[pos]) + "' appears twice in the date format";
     format.tokens_.push_back(Token{field, 0});
   }
+  if (std::string error = format.CompileBrackets(); !error.empty()) return error;
   if (std::string error = format.CheckFields(); !error.empty()) return error;
   return format;
+}
+
+/// Pairs each '[' with its ']'.
+std::string DateFormat::CompileBrackets() {
+  std::vector<std::size_t> open;
+  for (std::size_t token_idx = 0; token_idx < tokens_.size(); ++token_idx) {
+    if (tokens_[token_idx].field == Field::kOpen) open.push_back(token_idx);
+    if (tokens_[token_idx].field != Field::kClose) continue;
+    if (open.empty()) return "unmatched ']' in date format; write %] for a ']'";
+    tokens_[open.back()].close = token_idx;
+    open.pop_back();
+  }
+  if (!open.empty()) return "unmatched '[' in date format; write %[ for a '['";
+  return "";
+}
+
+bool DateFormat::SetDefaultZone(std::string_view zone) {
+  DateParts parts;
+  std::size_t pos = 0;
+  if (!ReadZone(zone, pos, parts) || pos != zone.size()) return false;
+  if (parts.zone_hour > 14 || parts.zone_minute > 59) return false;
+  if (parts.zone_hour == 14 && parts.zone_minute != 0) return false;
+  default_zone_ = std::string(zone);
+  return true;
 }
 
 bool DateFormat::Has(Field field) const {
@@ -173,19 +202,36 @@ std::string DateFormat::CheckFields() const {
 bool DateFormat::Convert(std::string_view text, std::string& out) const {
   DateParts parts;
   const bool parsed = iso_ ? ParseIso(text, parts) : ParsePattern(text, parts);
+  if (parsed && parts.has_time && !parts.has_zone && !default_zone_.empty()) {
+    std::size_t pos = 0;
+    ReadZone(default_zone_, pos, parts);
+  }
   return parsed && IsValid(parts) && Write(parts, out);
 }
 
 bool DateFormat::ParsePattern(std::string_view text, DateParts& parts) const {
   std::size_t pos = 0;
-  for (const auto& token : tokens_) {
+  return ParseTokens(0, tokens_.size(), text, pos, parts) && pos == text.size();
+}
+
+/// Reads tokens [first, last); an optional part that does not match is skipped whole.
+bool DateFormat::ParseTokens(std::size_t first, std::size_t last, std::string_view text,
+                             std::size_t& pos, DateParts& parts) const {
+  for (std::size_t token_idx = first; token_idx < last; ++token_idx) {
+    const Token& token = tokens_[token_idx];
+    if (token.field == Field::kOpen) {
+      const std::size_t saved_pos = pos;
+      const DateParts saved_parts = parts;
+      if (!ParseTokens(token_idx + 1, token.close, text, pos, parts)) {
+        pos = saved_pos;
+        parts = saved_parts;
+      }
+      token_idx = token.close;
+      continue;
+    }
     if (!ReadField(token.field, token.literal, text, pos, parts)) return false;
   }
-  parts.has_month = Has(Field::kMonth);
-  parts.has_day = Has(Field::kDay);
-  parts.has_time = Has(Field::kHour);
-  parts.has_seconds = Has(Field::kSecond);
-  return pos == text.size();
+  return true;
 }
 
 bool DateFormat::ReadField(Field field, char literal, std::string_view text, std::size_t& pos,
@@ -196,19 +242,26 @@ bool DateFormat::ReadField(Field field, char literal, std::string_view text, std
     case Field::kYear:
       return ReadNumber(text, pos, 4, 4, parts.year);
     case Field::kMonth:
+      parts.has_month = true;
       return ReadNumber(text, pos, 1, 2, parts.month);
     case Field::kDay:
+      parts.has_day = true;
       return ReadNumber(text, pos, 1, 2, parts.day);
     case Field::kHour:
+      parts.has_time = true;
       return ReadNumber(text, pos, 1, 2, parts.hour);
     case Field::kMinute:
       return ReadNumber(text, pos, 1, 2, parts.minute);
     case Field::kSecond:
+      parts.has_seconds = true;
       return ReadNumber(text, pos, 1, 2, parts.second);
     case Field::kFraction:
       return ReadFraction(text, pos, parts.fraction);
     case Field::kZone:
       return ReadZone(text, pos, parts);
+    case Field::kOpen:
+    case Field::kClose:
+      return true;
   }
   return false;
 }

@@ -11,7 +11,14 @@ std::string LoadContext::Location(const YAML::Mark& mark) const {
          std::to_string(mark.column + 1);
 }
 
-ColumnRef LoadContext::Column(const std::string& name) {
+ColumnRef LoadContext::Column(const std::string& written) {
+  std::string name = written;
+  if (substitution_) {
+    for (std::size_t pos = name.find('$'); pos != std::string::npos;
+         pos = name.find('$', pos + substitution_->size())) {
+      name.replace(pos, 1, *substitution_);
+    }
+  }
   auto found = std::find(stream_columns_->begin(), stream_columns_->end(), name);
   if (found == stream_columns_->end()) {
     stream_columns_->push_back(name);

@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,8 +29,14 @@ class LoadContext {
 
   /// Column references from now on belong to the stream whose list is `columns`.
   void SetStreamColumns(std::vector<std::string>* columns) { stream_columns_ = columns; }
-  /// The reference to column `name` of the current stream (added to its list if new).
+  /// The reference to column `name` of the current stream (added to its list if new),
+  /// with every '$' in it replaced by the current `for_each` value, if any.
   ColumnRef Column(const std::string& name);
+
+  /// The value '$' stands for in column names from now on (`for_each`); nullopt ends it.
+  void SetSubstitution(std::optional<std::string> value) { substitution_ = std::move(value); }
+  /// True while a `for_each` item loads.
+  bool substituting() const { return substitution_.has_value(); }
 
   /// The `to` types of the spec's rules, for "did you mean" on `ref:` (invalid ones are
   /// left out).
@@ -52,6 +59,7 @@ class LoadContext {
   Diagnostics& diag_;
   std::vector<std::string>* stream_columns_ = nullptr;
   std::vector<std::string> spec_types_;
+  std::optional<std::string> substitution_;
 };
 
 /// True when `type` is a FHIR R4 resource type (resource_types.cpp).

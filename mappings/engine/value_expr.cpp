@@ -1,5 +1,7 @@
 #include "mappings/engine/value_expr.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <cstring>
 #include <functional>
@@ -111,6 +113,15 @@ EvalOutcome EvaluateSequence(const SequenceExpr& sequence, EvalContext& ctx, con
   return out.Empty() ? EvalOutcome::kOmitted : EvalOutcome::kValue;
 }
 
+EvalOutcome EvaluateFirst(const FirstExpr& first, EvalContext& ctx, const PathScope& scope,
+                          JsonValue& out) {
+  for (const auto& alternative : first.alternatives) {
+    const EvalOutcome outcome = Evaluate(*alternative, ctx, scope, out);
+    if (outcome != EvalOutcome::kOmitted) return outcome;
+  }
+  return EvalOutcome::kOmitted;
+}
+
 }  // namespace
 
 JsonValue ConstValue::ToJson(JsonAllocator& allocator) const {
@@ -143,6 +154,8 @@ EvalOutcome Evaluate(const ValueExpr& expr, EvalContext& ctx, const PathScope& s
   if (const auto* ref = std::get_if<RefExpr>(&expr.body)) return EvaluateRef(*ref, ctx, scope, out);
   if (const auto* object = std::get_if<ObjectExpr>(&expr.body))
     return EvaluateObject(expr, *object, ctx, scope, out);
+  if (const auto* first = std::get_if<FirstExpr>(&expr.body))
+    return EvaluateFirst(*first, ctx, scope, out);
   return EvaluateSequence(std::get<SequenceExpr>(expr.body), ctx, scope, out);
 }
 
@@ -155,6 +168,10 @@ std::string ResourceIdFor(const std::string& system, std::string_view resource_t
 }
 
 bool IsSingleValue(const ValueExpr& expr) {
+  if (const auto* first = std::get_if<FirstExpr>(&expr.body)) {
+    return std::all_of(first->alternatives.begin(), first->alternatives.end(),
+                       [](const auto& alternative) { return IsSingleValue(*alternative); });
+  }
   return std::holds_alternative<ConstValue>(expr.body) ||
          std::holds_alternative<ColumnExpr>(expr.body) ||
          std::holds_alternative<TemplateExpr>(expr.body);

@@ -8,6 +8,8 @@
 ///                  instant, number, integer, boolean, prefix, suffix }`
 ///   - template: `{ template: "Patient/{PATIENT}" }`
 ///   - ref:      `{ ref: Type, col: NAME }` or `{ ref: Type, cols: [A, B] }`
+///   - for_each: `{ for_each: [V, ...], item: EXPR }` (a sequence, '$' in column names = V)
+///   - first:    `{ first: [A, B] }` (the first alternative that gives a value)
 ///   - object literal (any other mapping) and sequence literal (a YAML sequence)
 /// Any mapping form may carry `when:`; when it is false the element is omitted.
 ///
@@ -90,9 +92,15 @@ struct SequenceExpr {
   std::vector<std::shared_ptr<const ValueExpr>> items;
 };
 
+/// `{ first: [A, B, ...] }`: the value of the first alternative that gives one.
+struct FirstExpr {
+  std::vector<std::shared_ptr<const ValueExpr>> alternatives;
+};
+
 /// One value expression of any kind, with its optional `when:`.
 struct ValueExpr {
-  std::variant<ConstValue, ColumnExpr, TemplateExpr, RefExpr, ObjectExpr, SequenceExpr> body;
+  std::variant<ConstValue, ColumnExpr, TemplateExpr, RefExpr, ObjectExpr, SequenceExpr, FirstExpr>
+      body;
   std::shared_ptr<const Condition> when;  ///< null = always
   bool data_backed = false;               ///< its value comes from the record (see file comment)
 };

@@ -11,7 +11,9 @@ namespace ferry {
 
 namespace {
 
-const std::vector<std::string> kKinds = {"col", "const", "template", "ref"};
+const std::vector<std::string> kKinds = {"col", "const", "template", "ref", "for_each", "first"};
+const std::vector<std::string> kFirstKeys = {"first", "when"};
+const std::vector<std::string> kForEachKeys = {"for_each", "item", "when"};
 const std::vector<std::string> kConstKeys = {"const", "when"};
 const std::vector<std::string> kTemplateKeys = {"template", "trim", "required", "when"};
 const std::vector<std::string> kRefKeys = {"ref", "col", "cols", "required", "when"};
@@ -184,20 +186,90 @@ std::shared_ptr<ValueExpr> LoadObject(const YAML::Node& node, LoadContext& ctx) 
   return expr;
 }
 
+/// The items of `{ for_each: [V, ...], item: EXPR }`: EXPR loaded once per value, with
+/// '$' in its column names standing for that value. False after reporting errors.
+bool LoadForEachItems(const YAML::Node& node, SequenceExpr& body, LoadContext& ctx) {
+  ctx.CheckKeys(node, kForEachKeys, kExprWhat);
+  if (ctx.substituting()) {
+    ctx.Error(KeyMark(node, "for_each"), "'for_each' cannot be nested in another 'for_each'");
+    return false;
+  }
+  auto values = ReadStringList(node, "for_each", kExprWhat, ctx.diag());
+  if (!values) return false;
+  if (!node["item"]) {
+    ctx.Error(node.Mark(), "missing required key 'item' in for_each (the expression to repeat)");
+    return false;
+  }
+  bool ok = true;
+  for (const std::string& value : *values) {
+    ctx.SetSubstitution(value);
+    auto item = LoadValueExpr(node["item"], KeyMark(node, "item"), ctx);
+    ctx.SetSubstitution(std::nullopt);
+    ok = ok && item != nullptr;
+    body.items.push_back(std::move(item));
+    if (!ok) break;
+  }
+  return ok;
+}
+
+bool IsForEach(const YAML::Node& node) { return node.IsMap() && node["for_each"]; }
+
+std::shared_ptr<ValueExpr> Sequence(SequenceExpr body) {
+  const bool data_backed = std::any_of(body.items.begin(), body.items.end(),
+                                       [](const auto& item) { return item->data_backed; });
+  auto expr = Expr(data_backed);
+  expr->body = std::move(body);
+  return expr;
+}
+
 std::shared_ptr<ValueExpr> LoadSequence(const YAML::Node& node, LoadContext& ctx) {
   SequenceExpr body;
   bool ok = true;
-  bool data_backed = false;
   for (const auto& item : node) {
+    if (IsForEach(item)) {  // its items are spliced in
+      if (item["when"]) {
+        ctx.Error(KeyMark(item, "when"),
+                  "'when' on a for_each inside a list applies to nothing; put it in 'item'");
+        ok = false;
+        continue;
+      }
+      ok = LoadForEachItems(item, body, ctx) && ok;
+      continue;
+    }
     auto value = LoadValueExpr(item, item.Mark(), ctx);
     ok = ok && value != nullptr;
-    data_backed = data_backed || (value && value->data_backed);
-    body.items.push_back(std::move(value));
+    if (value) body.items.push_back(std::move(value));
+  }
+  if (!ok) return nullptr;
+  return Sequence(std::move(body));
+}
+
+std::shared_ptr<ValueExpr> LoadFirst(const YAML::Node& node, LoadContext& ctx) {
+  ctx.CheckKeys(node, kFirstKeys, kExprWhat);
+  const YAML::Node list = node["first"];
+  if (!list.IsSequence() || list.size() == 0) {
+    ctx.Error(KeyMark(node, "first"), "'first' must list one or more value expressions");
+    return nullptr;
+  }
+  FirstExpr body;
+  bool ok = true;
+  bool data_backed = false;
+  for (const auto& item : list) {
+    auto alternative = LoadValueExpr(item, item.Mark(), ctx);
+    ok = ok && alternative != nullptr;
+    data_backed = data_backed || (alternative && alternative->data_backed);
+    body.alternatives.push_back(std::move(alternative));
   }
   if (!ok) return nullptr;
   auto expr = Expr(data_backed);
   expr->body = std::move(body);
   return expr;
+}
+
+std::shared_ptr<ValueExpr> LoadForEach(const YAML::Node& node, LoadContext& ctx) {
+  SequenceExpr body;
+  if (!LoadForEachItems(node, body, ctx)) return nullptr;
+  return Sequence(std::move(body));
 }
 
 /// The expression kind a mapping names (`col`, `const`, `template`, `ref`), "" for an
@@ -209,7 +281,7 @@ std::optional<std::string> KindOf(const YAML::Node& node, LoadContext& ctx) {
   if (kinds.size() > 1) {
     ctx.Error(KeyMark(node, kinds[1]), "conflicting keys '" + kinds[0] + "' and '" + kinds[1] +
                                            "' in " + kExprWhat +
-                                           "; use exactly one of col, const, template, ref");
+                                           "; use exactly one of col, const, template, ref, for_each, first");
     return std::nullopt;
   }
   return kinds.empty() ? "" : kinds.front();
@@ -225,6 +297,8 @@ std::shared_ptr<ValueExpr> LoadMapping(const YAML::Node& node, LoadContext& ctx)
   if (*kind == "const") expr = LoadConst(node, ctx);
   if (*kind == "template") expr = LoadTemplate(node, ctx);
   if (*kind == "ref") expr = LoadRef(node, ctx);
+  if (*kind == "for_each") expr = LoadForEach(node, ctx);
+  if (*kind == "first") expr = LoadFirst(node, ctx);
   if (node["when"]) {
     auto when = LoadCondition(node["when"], ctx);
     if (!when) return nullptr;

@@ -99,6 +99,37 @@ TEST_CASE("hl7v2 source gives one row per segment with context columns", "[hl7v2
   }
 }
 
+TEST_CASE("hl7v2 source numbers order groups and gives RXA its RXR", "[hl7v2]") {
+  TempDir dir;
+  WriteFile(dir / "m.hl7",
+            "MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240103||ORU^R01^ORU_R01|L7|P|2.5.1\r"
+            "PID|1||789^^^HOSP^MR\r"
+            "OBR|1||ORD1|24331-1^Lipid panel^LN\r"
+            "OBX|1|NM|2093-3^Cholesterol^LN||182|mg/dL\r"
+            "NTE|1||fasting\r"
+            "OBX|2|NM|2571-8^Triglyceride^LN||90|mg/dL\r"
+            "OBR|2||ORD2|1234-5^Other^LN\r"
+            "ORC|RE\r"
+            "RXA|0|1|20240101||08^HepB^CVX|0.5|mL\r"
+            "RXR|C28161^IM^NCIT\r"
+            "OBX|1|CE|64994-7^Eligibility^LN||V02^VFC^HL70064\r"
+            "RXA|0|1|20240101||03^MMR^CVX|0.5|mL\r");
+  auto source = Open(dir / "m.hl7", {"OBR", "OBX", "RXA"});
+  std::vector<RawRecord> records = ReadAll(*source, 10);
+  REQUIRE(records.size() == 7);
+  CHECK(Cell(records[0], "group_member[1]") == "1");
+  CHECK(Cell(records[0], "group_member[2]") == "2");
+  CHECK(Cell(records[0], "group_member[3]") == "");
+  CHECK(Cell(records[1], "group_index") == "1");
+  CHECK(Cell(records[2], "group_index") == "2");
+  CHECK(Cell(records[3], "group_member[1]") == "");
+  CHECK(Cell(records[4], "RXR-1.2") == "IM");
+  CHECK(Cell(records[5], "group_index") == "");
+  CHECK(Cell(records[5], "OBR-3") == "");
+  CHECK(Cell(records[6], "RXR-1") == "");
+  CHECK(source->Columns("OBR").back() == "group_member[50]");
+}
+
 TEST_CASE("hl7v2 source columns are fixed per segment id", "[hl7v2]") {
   Hl7v2Source source({}, {});
   std::vector<std::string> columns = source.Columns("NTE");

@@ -108,7 +108,7 @@ TEST_CASE("The iso format keeps the precision of the text", "[mapping][date]") {
 TEST_CASE("Bad date formats are refused when compiled", "[mapping][date]") {
   CHECK(CompileError("") == "date format is empty; write a format such as %Y-%m-%d, or iso");
   CHECK(CompileError("%Y-%q") ==
-        "unknown directive '%q' in date format; use %Y %m %d %H %M %S %f %z or %%");
+        "unknown directive '%q' in date format; use %Y %m %d %H %M %S %f %z, %%, %[ or %]");
   CHECK(CompileError("%Y-%") == "date format ends with a lone '%'; write %% for a '%'");
   CHECK(CompileError("%Y-%m-%m") == "directive '%m' appears twice in the date format");
   CHECK(CompileError("%m-%d") == "date format has no %Y");
@@ -119,6 +119,45 @@ TEST_CASE("Bad date formats are refused when compiled", "[mapping][date]") {
   CHECK(CompileError("%Y-%m-%d %H:%M.%f") == "date format has %f but no %S");
   CHECK(CompileError("%Y-%m-%d%z") == "date format has %z but no %H");
   CHECK(CompileError("iso") == "compiled");
+}
+
+TEST_CASE("Optional parts keep the precision of what the text has", "[mapping][date]") {
+  // The HL7 v2 DTM shape: YYYY[MM[DD[HH[MM[SS[.S...]]]]]][+/-ZZZZ].
+  const std::string_view dtm = "%Y[%m[%d[%H[%M[%S[.%f]]]]]][%z]";
+  CHECK(Convert(dtm, DateKind::kDateTime, "1980") == "1980");
+  CHECK(Convert(dtm, DateKind::kDateTime, "198001") == "1980-01");
+  CHECK(Convert(dtm, DateKind::kDateTime, "19800102") == "1980-01-02");
+  CHECK(Convert(dtm, DateKind::kDateTime, "198001021011-0500") == "1980-01-02T10:11:00-05:00");
+  CHECK(Convert(dtm, DateKind::kDateTime, "19800102101112+0100") == "1980-01-02T10:11:12+01:00");
+  CHECK(Convert(dtm, DateKind::kDateTime, "19800102101112.1234+0000") ==
+        "1980-01-02T10:11:12.1234+00:00");
+  CHECK(Convert(dtm, DateKind::kDate, "19800102101112+0100") == "1980-01-02");
+  CHECK(Convert(dtm, DateKind::kDateTime, "19800102-0500") == "1980-01-02");
+  CHECK(Convert(dtm, DateKind::kDateTime, "1980010") == "invalid");
+  CHECK(Convert(dtm, DateKind::kDateTime, "19800102x") == "invalid");
+  CHECK(Convert(dtm, DateKind::kDateTime, "19801302") == "invalid");
+  CHECK(Convert("%Y%[%m%]", DateKind::kDate, "1980[01]") == "1980-01");
+}
+
+TEST_CASE("Unbalanced brackets in a format are compile errors", "[mapping][date]") {
+  CHECK(CompileError("%Y[%m") == "unmatched '[' in date format; write %[ for a '['");
+  CHECK(CompileError("%Y%m]") == "unmatched ']' in date format; write %] for a ']'");
+  CHECK(CompileError("%Y[%d]") == "date format has %d but no %m");
+}
+
+TEST_CASE("A default zone applies only to a time without one", "[mapping][date]") {
+  auto compiled = DateFormat::Compile("%Y%m%d[%H%M[%z]]", DateKind::kDateTime);
+  DateFormat format = std::get<DateFormat>(compiled);
+  CHECK_FALSE(format.SetDefaultZone("5"));
+  CHECK_FALSE(format.SetDefaultZone("+15:00"));
+  REQUIRE(format.SetDefaultZone("-0500"));
+  std::string out;
+  REQUIRE(format.Convert("202001021011", out));
+  CHECK(out == "2020-01-02T10:11:00-05:00");
+  REQUIRE(format.Convert("202001021011+0100", out));
+  CHECK(out == "2020-01-02T10:11:00+01:00");
+  REQUIRE(format.Convert("20200102", out));
+  CHECK(out == "2020-01-02");
 }
 
 }  // namespace ferry

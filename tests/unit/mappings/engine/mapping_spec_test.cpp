@@ -184,15 +184,15 @@ TEST_CASE("Value expression mistakes name the key", "[mapping][spec]") {
           "spec.yaml:8:38: conflicting modifiers 'number' and 'date'; use at most one of date, "
           "datetime, "
           "instant, number, integer, boolean",
-          "spec.yaml:9:26: unknown directive '%q' in date format; use %Y %m %d %H %M %S %f %z or "
-          "%%",
+          "spec.yaml:9:26: unknown directive '%q' in date format; use %Y %m %d %H %M %S %f %z, "
+          "%%, %[ or %]",
           "spec.yaml:10:20: 'else' needs a 'map' in the same value expression",
           "spec.yaml:11:25: 'map' in value expression must be a mapping of source values to FHIR "
           "values",
           "spec.yaml:11:40: 'unmapped' in value expression must be one of: error, omit, keep",
           "spec.yaml:12:22: conflicting keys 'const' and 'col' in value expression; use exactly "
           "one of col, "
-          "const, template, ref",
+          "const, template, ref, for_each, first",
           "spec.yaml:13:22: unclosed '{' in template; write '{{' for a literal '{'",
           "spec.yaml:14:7: missing value; write a value expression (to emit the text null, quote "
           "it: "

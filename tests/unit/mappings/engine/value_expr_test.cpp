@@ -163,4 +163,64 @@ TEST_CASE("Failures inside literals name the element path with indexes", "[mappi
         "failed: patients->Patient: Patient.code: column NOPE not found in patients");
 }
 
+TEST_CASE("for_each repeats an item with '$' in column names standing for each value",
+          "[mapping][expr]") {
+  const std::string spec = PatientSpec(R"(      identifier:
+        for_each: ["", "[2]", "[3]"]
+        item: { value: { col: "ID$.1" }, system: { template: "urn:{ID$.4}" },
+                when: { col: "ID$.1", not_equals: X } }
+      name: [ { family: { col: LAST } }, { for_each: [A, B], item: { text: { col: "N$" } } } ]
+)");
+  auto row = [](std::vector<std::string> values) {
+    return Row("patients", {"ID.1", "ID.4", "ID[2].1", "ID[2].4", "ID[3].1", "ID[3].4", "LAST", "NA", "NB"},
+               std::move(values));
+  };
+  CHECK(MapOne(spec, row({"1", "a", "", "", "3", "c", "S", "", "t"})) ==
+        R"({"resourceType":"Patient","identifier":[{"value":"1","system":"urn:a"},)"
+        R"({"value":"3","system":"urn:c"}],"name":[{"family":"S"},{"text":"t"}]})");
+  CHECK(MapOne(spec, row({"X", "a", "", "", "", "", "", "", ""})) == R"({"resourceType":"Patient"})");
+}
+
+TEST_CASE("for_each mistakes are load errors", "[mapping][expr]") {
+  CHECK(testing::LoadErrors(PatientSpec("      a: { for_each: [x] }\n")) ==
+        std::vector<std::string>{
+            "spec.yaml:8:10: missing required key 'item' in for_each (the expression to repeat)"});
+  CHECK(testing::LoadErrors(PatientSpec(
+            "      a: { for_each: [x], item: { for_each: [y], item: { col: A } } }\n")) ==
+        std::vector<std::string>{
+            "spec.yaml:8:35: 'for_each' cannot be nested in another 'for_each'"});
+  CHECK(testing::LoadErrors(PatientSpec(
+            "      a: [ { for_each: [x], item: { col: A }, when: { col: B, present: true } } ]\n")) ==
+        std::vector<std::string>{
+            "spec.yaml:8:47: 'when' on a for_each inside a list applies to nothing; put it in 'item'"});
+}
+
+TEST_CASE("zone: sets the zone of a dateTime whose text has none", "[mapping][expr]") {
+  const std::string spec = PatientSpec(
+      "      a: { col: LAST, datetime: \"%Y%m%d[%H%M[%z]]\", zone: \"+01:00\" }\n");
+  CHECK(MapOne(spec, Patient({"1", "202001021011", "", "", ""})) ==
+        R"({"resourceType":"Patient","a":"2020-01-02T10:11:00+01:00"})");
+  CHECK(testing::LoadErrors(PatientSpec("      a: { col: LAST, date: \"%Y\", zone: Z }\n")) ==
+        std::vector<std::string>{
+            "spec.yaml:8:35: 'zone' needs a 'datetime' or 'instant' in the same value expression"});
+  CHECK(testing::LoadErrors(PatientSpec("      a: { col: LAST, datetime: \"%Y\", zone: EST }\n")) ==
+        std::vector<std::string>{
+            "spec.yaml:8:45: 'zone' must be Z, +hh:mm or +hhmm (or -), at most 14:00"});
+}
+
+TEST_CASE("first: gives the first alternative that has a value", "[mapping][expr]") {
+  const std::string spec = PatientSpec(R"(      a: { first: [ { col: LAST }, { template: "x{FIRST}" }, fallback ] }
+      b: { first: [ { col: LAST }, { col: FIRST } ] }
+      c: { first: [ { const: yes, when: { col: CODE, present: true } }, { const: no } ] }
+)");
+  CHECK(MapOne(spec, Patient({"1", "S", "A", "c", ""})) ==
+        R"({"resourceType":"Patient","a":"S","b":"S","c":"yes"})");
+  CHECK(MapOne(spec, Patient({"1", "", "A", "", ""})) ==
+        R"({"resourceType":"Patient","a":"xA","b":"A","c":"no"})");
+  CHECK(MapOne(spec, Patient({"1", "", "", "", ""})) ==
+        R"({"resourceType":"Patient","a":"fallback","c":"no"})");
+  CHECK(testing::LoadErrors(PatientSpec("      a: { first: x }\n")) ==
+        std::vector<std::string>{"spec.yaml:8:10: 'first' must list one or more value expressions"});
+}
+
 }  // namespace ferry
