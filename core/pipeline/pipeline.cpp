@@ -36,7 +36,7 @@ class RunContext {
       : plan_(plan),
         options_(options),
         parts_(parts),
-        processor_(parts.spec.get(), parts.mapper.get(), validator_, parts.wanted_types),
+        processor_(parts.spec.get(), parts.mapper.get(), validator_, parts.wanted_types, parts.transforms.get()),
         read_queue_(static_cast<std::size_t>(plan.options.queue_batches)),
         done_queue_(static_cast<std::size_t>(plan.options.queue_batches)) {}
 
@@ -281,6 +281,7 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
   if (sink && complete) sink->Finish();
   if (state) state->Finish(complete ? RunStatus::kFinished : RunStatus::kInterrupted);
   FillGroups(summary, committer, state.get(), parts);
+  summary.element_changes = ElementChangesOf(parts.transforms->Totals());
   summary.timings = context.timings();
   summary.timings.write_seconds = committer.write_seconds();
   summary.timings.total_seconds = SecondsSince(start);

@@ -57,6 +57,7 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
   } else {
     parts.streams.assign(parts.wanted_types.begin(), parts.wanted_types.end());
   }
+  parts.transforms = std::make_unique<transform::TransformChain>(plan.transforms, plan.dir);
   SourceContext context{parts.streams};
   parts.source = parts.info->open_source(plan.source, context);
   return parts;

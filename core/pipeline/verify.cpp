@@ -57,7 +57,8 @@ void RemoveServerMeta(JsonDocument& doc) {
 std::uint64_t ReadSource(const Plan& plan, const VerifyOptions& options, Scratch& scratch) {
   SourceParts parts = OpenSourceParts(plan, options.only_types);
   Validator validator;
-  RecordProcessor processor(parts.spec.get(), parts.mapper.get(), validator, parts.wanted_types);
+  RecordProcessor processor(parts.spec.get(), parts.mapper.get(), validator, parts.wanted_types,
+                            parts.transforms.get());
   parts.source->Seek("");
   std::uint64_t failed = 0;
   std::uint64_t done = 0;

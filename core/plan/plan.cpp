@@ -20,7 +20,12 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kPlanKeys = {"version", "name",    "source",     "target",
-                                            "resources", "options", "state", "dead_letter"};
+                                            "resources", "options", "state", "dead_letter",
+                                            "transforms"};
+const std::vector<std::string> kTransformKinds = {"deidentify"};
+const std::vector<std::string> kDeidentifyKeys = {"profile", "key"};
+/// Shorter HMAC keys would let someone guess pseudonymised values (an SSN has 10^9).
+constexpr std::size_t kMinDeidentifyKeyBytes = 16;
 const std::vector<std::string> kOptionKeys = {"batch_size", "concurrency", "queue_batches", "hash_key"};
 /// Keys every source/target block has besides its adapter's own.
 const std::vector<std::string> kSourceCommonKeys = {"adapter", "mapping"};
@@ -93,6 +98,7 @@ class PlanLoader {
     if (RequireKey(root, "target", "the plan", diag_)) LoadTarget(root["target"]);
     plan_.resources = ReadStringList(root, "resources", "the plan", diag_).value_or(std::vector<std::string>{});
     if (root["options"]) LoadOptions(root["options"]);
+    if (root["transforms"]) LoadTransforms(root["transforms"]);
     std::string default_base = plan_.dir + "/.ferry/" + plan_.name;
     plan_.state_path = AbsolutePath(plan_.dir, ReadString(root, "state", "the plan", diag_).value_or(default_base + ".state.db"));
     plan_.dead_letter_path = AbsolutePath(
@@ -160,6 +166,43 @@ class PlanLoader {
     if (node["hash_key"]) {
       if (auto key = ReadSecret(node, "hash_key", "options")) plan_.options.hash_key = key->text;
     }
+  }
+
+  void LoadTransforms(const YAML::Node& node) {
+    if (!node.IsSequence()) {
+      diag_.Error(node.Mark(), "'transforms' must be a list, e.g. `transforms: [ { deidentify: { profile: "
+                               "safe-harbor, key: env:DEID_KEY } } ]`");
+      return;
+    }
+    for (const auto& entry : node) {
+      if (!ExpectMap(entry, "a transform", diag_)) continue;
+      CheckKeys(entry, kTransformKinds, "a transform", diag_);
+      if (entry.size() != 1) {
+        diag_.Error(entry.Mark(), "a transform names exactly one kind (deidentify)");
+        continue;
+      }
+      if (entry["deidentify"]) LoadDeidentify(entry["deidentify"]);
+    }
+  }
+
+  void LoadDeidentify(const YAML::Node& node) {
+    if (!ExpectMap(node, "deidentify", diag_)) return;
+    CheckKeys(node, kDeidentifyKeys, "deidentify", diag_);
+    TransformConfig config;
+    config.location = MarkText(diag_, node.Mark());
+    bool has_profile = RequireKey(node, "profile", "deidentify", diag_);
+    bool has_key = RequireKey(node, "key", "deidentify", diag_);
+    if (has_profile) config.profile = ReadString(node, "profile", "deidentify", diag_).value_or("");
+    if (!has_key) return;
+    std::optional<ConfigValue> key = ReadSecret(node, "key", "deidentify");
+    if (!key) return;
+    if (key->text.size() < kMinDeidentifyKeyBytes) {
+      diag_.Error(node["key"].Mark(), "the deidentify key is shorter than 16 bytes; use a long random one "
+                                      "(e.g. `openssl rand -hex 32`)", false);
+      return;
+    }
+    config.key = std::move(key->text);
+    plan_.transforms.push_back(std::move(config));
   }
 
   void LoadAdapterKeys(const YAML::Node& block, const std::vector<KeySpec>& specs,
