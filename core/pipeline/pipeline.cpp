@@ -244,7 +244,8 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
     state = std::make_unique<StateStore>(plan.state_path);
     checkpoint = StartState(*state, plan, options, summary.resumed);
     if (checkpoint.has_sink_checkpoint || summary.resumed) sink->Restore(checkpoint.sink_checkpoint);
-    dead_letter = std::make_unique<DeadLetterFile>(plan.dead_letter_path, checkpoint.dead_letter_bytes);
+    dead_letter = std::make_unique<DeadLetterFile>(plan.dead_letter_path, checkpoint.dead_letter_bytes,
+                                                   plan.dead_letter_recipients);
     summary.dead_letter_path = plan.dead_letter_path;
   }
   std::string hash_key = !plan.options.hash_key.empty() ? plan.options.hash_key

@@ -22,6 +22,7 @@ namespace {
 const std::vector<std::string> kPlanKeys = {"version", "name",    "source",     "target",
                                             "resources", "options", "state", "dead_letter",
                                             "transforms"};
+const std::vector<std::string> kDeadLetterKeys = {"path", "encrypt_to"};
 const std::vector<std::string> kTransformKinds = {"deidentify"};
 const std::vector<std::string> kDeidentifyKeys = {"profile", "key"};
 /// Shorter HMAC keys would let someone guess pseudonymised values (an SSN has 10^9).
@@ -101,8 +102,23 @@ class PlanLoader {
     if (root["transforms"]) LoadTransforms(root["transforms"]);
     std::string default_base = plan_.dir + "/.ferry/" + plan_.name;
     plan_.state_path = AbsolutePath(plan_.dir, ReadString(root, "state", "the plan", diag_).value_or(default_base + ".state.db"));
-    plan_.dead_letter_path = AbsolutePath(
-        plan_.dir, ReadString(root, "dead_letter", "the plan", diag_).value_or(default_base + ".dead.ndjson"));
+    LoadDeadLetter(root, default_base);
+  }
+
+  /// `dead_letter: PATH`, or `dead_letter: { path: PATH, encrypt_to: [age1...] }`.
+  void LoadDeadLetter(const YAML::Node& root, const std::string& default_base) {
+    const YAML::Node node = root["dead_letter"];
+    if (!node || !node.IsMap()) {
+      plan_.dead_letter_path = AbsolutePath(
+          plan_.dir, ReadString(root, "dead_letter", "the plan", diag_).value_or(default_base + ".dead.ndjson"));
+      return;
+    }
+    CheckKeys(node, kDeadLetterKeys, "dead_letter", diag_);
+    plan_.dead_letter_recipients = ReadStringList(node, "encrypt_to", "dead_letter", diag_).value_or(std::vector<std::string>{});
+    if (node["encrypt_to"] && plan_.dead_letter_recipients.empty())
+      diag_.Error(node["encrypt_to"].Mark(), "'encrypt_to' lists no recipient; give age1... keys or leave it out");
+    std::string fallback = default_base + (plan_.dead_letter_recipients.empty() ? ".dead.ndjson" : ".dead.age.d");
+    plan_.dead_letter_path = AbsolutePath(plan_.dir, ReadString(node, "path", "dead_letter", diag_).value_or(fallback));
   }
 
   const AdapterInfo* LookupAdapter(const YAML::Node& block, std::string_view what) {

@@ -46,6 +46,9 @@ struct Plan {
   std::vector<TransformConfig> transforms;  ///< applied in order to every resource
   std::string state_path;        ///< absolute; default `<dir>/.ferry/<name>.state.db`
   std::string dead_letter_path;  ///< absolute; default `<dir>/.ferry/<name>.dead.ndjson`
+                                 ///< (`.dead.age.d`, a directory, when encrypted)
+  /// age recipients (`age1...`) the dead-letter is encrypted to; empty = plain NDJSON.
+  std::vector<std::string> dead_letter_recipients;
   std::vector<std::string> warnings;  ///< non-fatal findings, `file:line:col: message`
 };
 
