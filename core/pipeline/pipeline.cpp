@@ -252,6 +252,9 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
                          : state                        ? state->HashKey()
                                                         : Sha256Hex(std::to_string(Clock::now().time_since_epoch().count()));
   BatchCommitter committer(sink.get(), state.get(), dead_letter.get(), hash_key);
+  std::unique_ptr<ProvenanceWriter> provenance;
+  if (sink && plan.provenance) provenance = std::make_unique<ProvenanceWriter>(*sink, ProvenanceContextOf(plan));
+  committer.set_provenance(provenance.get());
   RunContext context(plan, options, parts);
   int workers = context.WorkerCount();
   context.set_workers(workers);

@@ -7,6 +7,7 @@
 #include "core/fhir/json.hpp"
 #include "core/fhir/validator.hpp"
 #include "core/pipeline/plan_parts.hpp"
+#include "core/pipeline/provenance.hpp"
 #include "core/pipeline/record_processor.hpp"
 #include "core/state/sqlite_db.hpp"
 
@@ -82,6 +83,7 @@ void ReadTarget(const Plan& plan, const std::set<std::string>& wanted, Scratch& 
   std::unique_ptr<Sink> sink = OpenTarget(plan);
   sink->Scan([&](const StoredResource& stored) {
     if (!wanted.empty() && !wanted.count(std::string(stored.resource_type))) return;
+    if (plan.provenance && IsFerryProvenance(stored.resource_type, stored.id)) return;  // not migrated: ferry's own
     scratch.Add(kTarget, stored.resource_type, stored.id, CanonicalDigest(stored.json));
   });
 }

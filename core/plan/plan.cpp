@@ -21,7 +21,7 @@ namespace {
 
 const std::vector<std::string> kPlanKeys = {"version", "name",    "source",     "target",
                                             "resources", "options", "state", "dead_letter",
-                                            "transforms"};
+                                            "transforms", "provenance"};
 const std::vector<std::string> kDeadLetterKeys = {"path", "encrypt_to"};
 const std::vector<std::string> kTransformKinds = {"deidentify"};
 const std::vector<std::string> kDeidentifyKeys = {"profile", "key"};
@@ -100,6 +100,7 @@ class PlanLoader {
     plan_.resources = ReadStringList(root, "resources", "the plan", diag_).value_or(std::vector<std::string>{});
     if (root["options"]) LoadOptions(root["options"]);
     if (root["transforms"]) LoadTransforms(root["transforms"]);
+    plan_.provenance = ReadBool(root, "provenance", "the plan", diag_).value_or(false);
     std::string default_base = plan_.dir + "/.ferry/" + plan_.name;
     plan_.state_path = AbsolutePath(plan_.dir, ReadString(root, "state", "the plan", diag_).value_or(default_base + ".state.db"));
     LoadDeadLetter(root, default_base);

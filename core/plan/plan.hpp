@@ -44,6 +44,7 @@ struct Plan {
   std::vector<std::string> resources;  ///< resource types to migrate; empty = all
   PlanOptions options;
   std::vector<TransformConfig> transforms;  ///< applied in order to every resource
+  bool provenance = false;  ///< write a FHIR Provenance to the target after each batch
   std::string state_path;        ///< absolute; default `<dir>/.ferry/<name>.state.db`
   std::string dead_letter_path;  ///< absolute; default `<dir>/.ferry/<name>.dead.ndjson`
                                  ///< (`.dead.age.d`, a directory, when encrypted)
