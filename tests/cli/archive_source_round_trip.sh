@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The `archive` source: ndjson -> archive -> ndjson gives back the NDJSON byte for byte and
-# `ferry verify` agrees; an archive made by `tar | zstd | age -r` reads back the same way; a
-# wrong key, a truncated archive and a flipped byte each end the run (exit 3, one clear
-# line) before any record reaches the target.
+# `ferry verify` agrees, also through kill -9 and --resume; an archive made by
+# `tar | zstd | age -r` reads back the same way; a wrong key, a truncated archive and a
+# flipped byte each end the run (exit 3, one clear line) before any record reaches the target.
 source "$(dirname "$0")/lib.bash"
 for tool in age age-keygen zstd tar; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (scripts/setup installs it)"
@@ -41,6 +41,12 @@ from_archive back escrow.age key.txt
 run_ferry 0 run back.yaml -q
 same_ndjson back
 run_ferry 0 verify back.yaml -q
+
+# Killed (kill -9) and resumed again and again: the cursor (entry, line) resumes exactly.
+from_archive killed escrow.age key.txt
+sed -i 's/batch_size: 50/batch_size: 20/' killed.yaml
+run_with_sigkills killed.yaml 0
+same_ndjson killed
 
 # The reverse of interop: the standard tools' archive, with its manifest, reads back.
 python3 - synth/fhir >manifest.json <<'PY'
