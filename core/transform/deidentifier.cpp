@@ -157,6 +157,7 @@ bool Deidentifier::WalkItem(JsonValue& item, const r4::ElementInfo& element, Dei
   if (element.kind == ValueKind::kComplex) {
     if (!item.IsObject()) return true;
     WalkObject(item, element.type, false, path, walk);
+    if (action == DeidAction::kAgeGroup) GroupAgeValue(item, path, walk);
     if (element.type == r4::kExtensionStruct && IsHollowExtension(item)) return false;
     return !item.ObjectEmpty();
   }
@@ -187,6 +188,8 @@ bool Deidentifier::ApplyToPrimitive(JsonValue& value, ValueKind kind, DeidAction
       return ApplyZip3(value, path, walk);
     case DeidAction::kDate:
       return ApplyDate(value, kind, path, walk);
+    case DeidAction::kAgeGroup:  // applies to Age objects (WalkItem); a primitive stays
+      return true;
     case DeidAction::kBirthDate: {
       std::optional<int> original_year = YearOf(Text(value));
       if (!ApplyDate(value, kind, path, walk)) return false;
@@ -229,6 +232,17 @@ void Deidentifier::GroupAge(JsonValue& value, int original_year, const std::stri
   if (reference_year_ - oldest <= profile_.age_limit) return;
   value.SetString(std::to_string(reference_year_ - profile_.age_limit - 1).c_str(), walk.allocator);
   walk.Count(path, "generalised");
+}
+
+void Deidentifier::GroupAgeValue(JsonValue& age, const std::string& path, Walk& walk) const {
+  if (profile_.age_limit == 0 || !age.IsObject()) return;
+  auto value = age.FindMember("value");
+  auto code = age.FindMember("code");
+  bool in_years = code != age.MemberEnd() && IsPlainString(code->value) && Text(code->value) == "a";
+  if (value == age.MemberEnd() || !IsRawNumber(value->value) || !in_years) return;
+  if (std::stod(std::string(RawNumberText(value->value))) <= profile_.age_limit) return;
+  value->value = MakeRawNumber(std::to_string(profile_.age_limit + 1), walk.allocator);
+  walk.Count(path + ".value", "generalised");
 }
 
 bool Deidentifier::ApplyReference(JsonValue& value, const std::string& path, Walk& walk) const {

@@ -61,6 +61,8 @@ class Deidentifier {
   bool ApplyDate(JsonValue& value, r4::ValueKind kind, const std::string& path, Walk& walk) const;
   bool ApplyReference(JsonValue& value, const std::string& path, Walk& walk) const;
   bool ApplyZip3(JsonValue& value, const std::string& path, Walk& walk) const;
+  /// An Age (UCUM `a`) above age_limit becomes age_limit + 1.
+  void GroupAgeValue(JsonValue& age, const std::string& path, Walk& walk) const;
   void GroupAge(JsonValue& value, int original_year, const std::string& path, Walk& walk) const;
 
   DeidProfile profile_;

@@ -21,6 +21,7 @@ const std::vector<std::string> kProfileKeys = {"version", "name", "dates", "max_
 const std::vector<std::pair<std::string_view, DeidAction>> kActions = {
     {"keep", DeidAction::kKeep},   {"remove", DeidAction::kRemove}, {"pseudonymise", DeidAction::kPseudonymise},
     {"zip3", DeidAction::kZip3},   {"date", DeidAction::kDate},     {"birthdate", DeidAction::kBirthDate},
+    {"agegroup", DeidAction::kAgeGroup},
 };
 
 /// Empty when `key` names an element, datatype or kind; else what is wrong with it.

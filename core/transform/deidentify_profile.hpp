@@ -25,6 +25,7 @@ enum class DeidAction {
   kZip3,          ///< a US zip code cut to its first three digits (000 when restricted)
   kDate,          ///< a date, dateTime or instant shifted or cut to its year (`dates`)
   kBirthDate,     ///< as kDate, then an age above `age_limit` grouped
+  kAgeGroup,      ///< an Age in years above `age_limit` becomes `age_limit` + 1 (the group)
 };
 
 /// The name of `action` as written in profiles and reports ("remove").

@@ -114,3 +114,25 @@ TEST_CASE("A year-only profile cuts dates to the year and removes instants") {
 }
 
 }  // namespace ferry::transform
+
+namespace ferry::transform {
+
+TEST_CASE("Safe Harbor groups an Age in years above 89, and only in years") {
+  Deidentifier deid(LoadDeidProfile("safe-harbor", "."), "0123456789abcdef0123456789abcdef", 2026);
+  JsonDocument doc;
+  REQUIRE(ParseJson(R"({"resourceType":"Condition","id":"c","subject":{"reference":"Patient/p"},)"
+                    R"("onsetAge":{"value":94.5,"unit":"years","system":"http://unitsofmeasure.org","code":"a"}})",
+                    doc));
+  ChangeCounts counts;
+  deid.Apply(doc, counts);
+  CHECK(WriteJson(doc["onsetAge"]) == R"({"value":90,"unit":"years","system":"http://unitsofmeasure.org","code":"a"})");
+  CHECK(counts[{"Condition.onsetAge.value", "generalised"}] == 1);
+  JsonDocument months;
+  REQUIRE(ParseJson(R"({"resourceType":"Condition","id":"c","subject":{"reference":"Patient/p"},)"
+                    R"("onsetAge":{"value":94,"system":"http://unitsofmeasure.org","code":"mo"}})",
+                    months));
+  deid.Apply(months, counts);
+  CHECK(WriteJson(months["onsetAge"]["value"]) == "94");
+}
+
+}  // namespace ferry::transform
