@@ -21,6 +21,10 @@ int Run(const Options& options) {
     detail += ", mapping " + spec.name + " with " + std::to_string(spec.rules.size()) +
               (spec.rules.size() == 1 ? " rule" : " rules");
   }
+  if (!plan.transforms.empty()) {
+    transform::TransformChain transforms(plan.transforms, plan.dir);  // loads and checks the profiles
+    detail += ", " + std::to_string(plan.transforms.size()) + (plan.transforms.size() == 1 ? " transform" : " transforms");
+  }
   Say(options.plan + ": OK (" + detail + ")");
   return 0;
 }

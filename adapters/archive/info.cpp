@@ -1,6 +1,7 @@
 #include "adapters/archive/info.hpp"
 
 #include "adapters/archive/archive_sink.hpp"
+#include "adapters/archive/archive_source.hpp"
 
 namespace ferry::archive {
 
@@ -8,7 +9,14 @@ const AdapterInfo kInfo = {
     .name = "archive",
     .summary = "encrypted escrow archive: NDJSON + manifest.json in tar, zstd and age (age -d opens it)",
     .shape = RecordShape::kResources,
-    .source_keys = {},
+    .source_keys =
+        {
+            {"path", KeyType::kPath, true, "", "the archive file to read (e.g. escrow.age)"},
+            {"identity", KeyType::kSecret, false, "",
+             "age identity (AGE-SECRET-KEY-1... or an identity file's text): env:NAME or file:PATH"},
+            {"passphrase", KeyType::kSecret, false, "",
+             "passphrase of a passphrase archive (env:NAME or file:PATH)"},
+        },
     .target_keys =
         {
             {"path", KeyType::kPath, true, "", "the archive file to create (e.g. escrow.age)"},
@@ -19,7 +27,7 @@ const AdapterInfo kInfo = {
             {"passphrase", KeyType::kSecret, false, "",
              "passphrase that opens the archive (env:NAME or file:PATH)"},
         },
-    .open_source = nullptr,
+    .open_source = &OpenSource,
     .open_sink = &OpenSink,
 };
 

@@ -194,6 +194,16 @@ void BatchCommitter::SourceDone() {
   }
 }
 
+void BatchCommitter::WriteProvenance(const ProcessedBatch& batch) {
+  std::vector<const Resource*> written;
+  for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx) {
+    const ProcessedItem& item = batch.items[item_idx];
+    if (item.kind == ProcessedItem::Kind::kResource && statuses_[item_idx] == WriteStatus::kWritten)
+      written.push_back(&item.resource);
+  }
+  provenance_->AfterBatch(written, batch.cursor);
+}
+
 void BatchCommitter::Commit(ProcessedBatch& batch) {
   try {
     CommitBatch(batch);
@@ -209,6 +219,7 @@ void BatchCommitter::CommitBatch(ProcessedBatch& batch) {
   std::vector<std::size_t> write_index;
   std::vector<Resource> writes = SelectWrites(batch, write_index);
   WriteToSink(batch, writes, write_index);
+  if (provenance_) WriteProvenance(batch);
   for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx)
     Account(batch.items[item_idx], statuses_[item_idx], pending_);
   pending_.checkpoint.source_cursor = batch.cursor;

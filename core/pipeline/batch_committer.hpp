@@ -21,6 +21,7 @@
 #include "core/adapter.hpp"
 #include "core/pipeline/dead_letter.hpp"
 #include "core/pipeline/key_digest_map.hpp"
+#include "core/pipeline/provenance.hpp"
 #include "core/pipeline/record_processor.hpp"
 #include "core/pipeline/state_writer.hpp"
 #include "core/report/run_summary.hpp"
@@ -54,6 +55,9 @@ class BatchCommitter {
   /// are processed, so that the commit Flush makes at the very end is small.
   void SourceDone();
 
+  /// Writes a Provenance through `writer` after each batch that wrote resources (null = none).
+  void set_provenance(ProvenanceWriter* writer) { provenance_ = writer; }
+
   /// The accounting so far: per type and per rule.
   std::map<std::string, GroupResult>& types() { return types_; }
   std::map<std::string, GroupResult>& rules() { return rules_; }
@@ -65,6 +69,8 @@ class BatchCommitter {
   std::vector<Resource> SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index);
   void WriteToSink(ProcessedBatch& batch, std::vector<Resource>& writes, const std::vector<std::size_t>& write_index);
   void Account(const ProcessedItem& item, WriteStatus status, BatchCommit& commit);
+  /// Hands the resources the batch wrote to provenance_.
+  void WriteProvenance(const ProcessedBatch& batch);
   /// The state's record of `key`, counting batches not yet durable.
   std::optional<StoredRecord> Lookup(std::uint64_t key);
   /// Adds committed `records` to the filter of committed keys.
@@ -80,6 +86,7 @@ class BatchCommitter {
   DeadLetterFile* dead_letter_;
   std::map<std::string, GroupResult> types_;
   std::map<std::string, GroupResult> rules_;
+  ProvenanceWriter* provenance_ = nullptr;
   std::vector<WriteStatus> statuses_;  ///< per item of the current batch
   BatchCommit pending_;                ///< taken but not yet durable
   KeyDigestMap pending_digests_;       ///< key -> digest, not yet handed to the state

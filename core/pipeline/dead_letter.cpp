@@ -106,7 +106,15 @@ std::string RenderDeadLetter(const DeadLetterEntry& entry) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-DeadLetterFile::DeadLetterFile(const std::string& path, std::uint64_t valid_bytes) : path_(path), size_(valid_bytes) {
+DeadLetterFile::DeadLetterFile(const std::string& path, std::uint64_t valid_bytes,
+                               const std::vector<std::string>& encrypt_to)
+    : path_(path), size_(valid_bytes) {
+  if (!encrypt_to.empty()) {
+    archive::AgeRecipients to;
+    to.recipients = encrypt_to;
+    encrypted_ = std::make_unique<EncryptedDeadLetter>(path, valid_bytes, std::move(to));
+    return;
+  }
   std::error_code ec;
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -125,12 +133,14 @@ DeadLetterFile::~DeadLetterFile() {
 }
 
 void DeadLetterFile::Append(std::string_view line) {
+  if (encrypted_) return encrypted_->Append(line);
   if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fputc('\n', file_) == EOF)
     throw IoError(path_ + ": cannot write the dead-letter file: " + std::strerror(errno));
   size_ += line.size() + 1;
 }
 
 std::uint64_t DeadLetterFile::Flush() {
+  if (encrypted_) return encrypted_->Flush();
   if (size_ == synced_size_) return size_;  // nothing appended since the last sync
   if (std::fflush(file_) != 0 || fdatasync(fileno(file_)) != 0)
     throw IoError(path_ + ": cannot write the dead-letter file: " + std::strerror(errno));

@@ -16,9 +16,12 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/pipeline/encrypted_dead_letter.hpp"
 #include "core/record.hpp"
 
 namespace ferry {
@@ -40,8 +43,10 @@ std::string RenderDeadLetter(const DeadLetterEntry& entry);
 class DeadLetterFile {
  public:
   /// Opens `path` (mode 0600, parent directories created), truncated to `valid_bytes`
-  /// (0 on a fresh run; the committed length on resume).
-  DeadLetterFile(const std::string& path, std::uint64_t valid_bytes);
+  /// (0 on a fresh run; the committed length on resume). With `encrypt_to` (age
+  /// recipients), `path` is instead a directory of encrypted segments and `valid_bytes`
+  /// their number (encrypted_dead_letter.hpp).
+  DeadLetterFile(const std::string& path, std::uint64_t valid_bytes, const std::vector<std::string>& encrypt_to = {});
   ~DeadLetterFile();
   DeadLetterFile(const DeadLetterFile&) = delete;
   DeadLetterFile& operator=(const DeadLetterFile&) = delete;
@@ -49,12 +54,13 @@ class DeadLetterFile {
   /// Appends `line` and a newline.
   void Append(std::string_view line);
   /// Makes the appended lines durable (a no-op when none came since the last Flush);
-  /// returns the file's length.
+  /// returns the file's length (encrypted: the number of segments).
   std::uint64_t Flush();
   const std::string& path() const { return path_; }
 
  private:
   std::string path_;
+  std::unique_ptr<EncryptedDeadLetter> encrypted_;  ///< set when encrypting; file_ is then null
   std::FILE* file_ = nullptr;
   std::uint64_t size_ = 0;
   std::uint64_t synced_size_ = UINT64_MAX;  ///< size at the last Flush (none yet: the first syncs)

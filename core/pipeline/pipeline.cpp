@@ -36,7 +36,7 @@ class RunContext {
       : plan_(plan),
         options_(options),
         parts_(parts),
-        processor_(parts.spec.get(), parts.mapper.get(), validator_, parts.wanted_types),
+        processor_(parts.spec.get(), parts.mapper.get(), validator_, parts.wanted_types, parts.transforms.get()),
         read_queue_(static_cast<std::size_t>(plan.options.queue_batches)),
         done_queue_(static_cast<std::size_t>(plan.options.queue_batches)) {}
 
@@ -266,7 +266,8 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
     state = std::make_unique<StateStore>(plan.state_path);
     checkpoint = StartState(*state, plan, options, summary.resumed);
     if (checkpoint.has_sink_checkpoint || summary.resumed) sink->Restore(checkpoint.sink_checkpoint);
-    dead_letter = std::make_unique<DeadLetterFile>(plan.dead_letter_path, checkpoint.dead_letter_bytes);
+    dead_letter = std::make_unique<DeadLetterFile>(plan.dead_letter_path, checkpoint.dead_letter_bytes,
+                                                   plan.dead_letter_recipients);
     summary.dead_letter_path = plan.dead_letter_path;
   }
   StartSource(*parts.source, checkpoint.source_cursor, state.get());
@@ -274,6 +275,9 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
                          : state                        ? state->HashKey()
                                                         : Sha256Hex(std::to_string(Clock::now().time_since_epoch().count()));
   BatchCommitter committer(sink.get(), state.get(), dead_letter.get(), hash_key);
+  std::unique_ptr<ProvenanceWriter> provenance;
+  if (sink && plan.provenance) provenance = std::make_unique<ProvenanceWriter>(*sink, ProvenanceContextOf(plan));
+  committer.set_provenance(provenance.get());
   RunContext context(plan, options, parts);
   int workers = context.WorkerCount();
   context.set_workers(workers);
@@ -304,6 +308,7 @@ RunSummary RunPlan(const Plan& plan, const RunOptions& options) {
   if (sink && complete) sink->Finish();
   if (state) state->Finish(complete ? RunStatus::kFinished : RunStatus::kInterrupted);
   FillGroups(summary, committer, state.get(), parts);
+  summary.element_changes = ElementChangesOf(parts.transforms->Totals());
   summary.timings = context.timings();
   summary.retries = AllRetries(*parts.source, sink.get());
   summary.timings.write_seconds = committer.write_seconds();

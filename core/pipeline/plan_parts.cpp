@@ -58,6 +58,7 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
   } else {
     parts.streams.assign(parts.wanted_types.begin(), parts.wanted_types.end());
   }
+  parts.transforms = std::make_unique<transform::TransformChain>(plan.transforms, plan.dir);
   SourceContext context{parts.streams};
   parts.source = parts.info->open_source(providers::WithProviderDefaults(plan.source, parts.info->source_keys), context);
   return parts;

@@ -9,6 +9,7 @@
 
 #include "core/adapter.hpp"
 #include "core/plan/plan.hpp"
+#include "core/transform/transform_chain.hpp"
 #include "mappings/engine/mapper.hpp"
 
 namespace ferry {
@@ -21,6 +22,7 @@ struct SourceParts {
   std::set<std::string> wanted_types;     ///< empty = every type
   std::vector<std::string> streams;       ///< what the source is asked to read
   std::unique_ptr<Source> source;
+  std::unique_ptr<transform::TransformChain> transforms;  ///< the plan's `transforms:` (may be empty)
 };
 
 /// Resource types to migrate: the plan's `resources` narrowed by `only` (from --only).

@@ -46,9 +46,18 @@ void MarkDead(ProcessedItem& item, const RawRecord& record, std::string_view sta
   item.failure = {std::string(stage), record.location.ToString(), std::move(error)};
 }
 
+std::vector<ElementChange> ElementChangesOf(const transform::ChangeCounts& counts) {
+  std::vector<ElementChange> changes;
+  for (const auto& [key, count] : counts) changes.push_back({key.first, key.second, count});
+  return changes;
+}
+
 RecordProcessor::RecordProcessor(const MappingSpec* spec, const Mapper* mapper, const Validator& validator,
-                                 std::set<std::string> wanted_types)
-    : mapper_(mapper), validator_(validator), wanted_types_(std::move(wanted_types)) {
+                                 std::set<std::string> wanted_types, const transform::TransformChain* transforms)
+    : mapper_(mapper),
+      validator_(validator),
+      wanted_types_(std::move(wanted_types)),
+      transforms_(transforms && !transforms->empty() ? transforms : nullptr) {
   if (!spec) return;
   for (const auto& rule : spec->rules) {
     if (Wanted(rule.to) && !first_rule_.count(rule.from)) first_rule_[rule.from] = &rule;
@@ -144,13 +153,36 @@ void RecordProcessor::Finish(const RawRecord& record, const std::vector<Validati
              item.resource_type + ".id: required by ferry to write idempotently; give the rule a 'key'", json);
     return;
   }
+  std::string transformed;
+  if (transforms_) {
+    if (!Transform(record, json, &transformed, &id, item)) return;
+    take_json = &transformed;
+  }
   item.kind = ProcessedItem::Kind::kResource;
   item.resource.resource_type = item.resource_type;
   item.resource.id = std::move(id);
   item.record_key = RecordKey(item.resource.resource_type, item.resource.id);
-  item.resource.digest = Sha256Of(json);
+  item.resource.digest = Sha256Of(take_json ? *take_json : json);
   item.resource.json = take_json ? std::move(*take_json) : json;
   item.resource.location = take_location ? std::move(*take_location) : record.location;
+}
+
+bool RecordProcessor::Transform(const RawRecord& record, const std::string& json, std::string* out, std::string* id,
+                                ProcessedItem& item) const {
+  JsonDocument doc;
+  if (auto parsed = ParseJson(json, doc); !parsed) {
+    MarkDead(item, record, "transform", parsed.error());
+    return false;
+  }
+  transforms_->Apply(doc);
+  *out = WriteJson(doc);
+  std::string errors = DescribeIssues(validator_.Validate(doc));
+  if (!errors.empty()) {
+    MarkDead(item, record, "transform", "invalid after the transforms: " + errors, *out);
+    return false;
+  }
+  *id = StringMember(doc, "id");
+  return true;
 }
 
 }  // namespace ferry

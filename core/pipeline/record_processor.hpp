@@ -14,6 +14,7 @@
 #include "core/adapter.hpp"
 #include "core/fhir/validator.hpp"
 #include "core/report/run_summary.hpp"
+#include "core/transform/transform_chain.hpp"
 #include "mappings/engine/mapper.hpp"
 
 namespace ferry {
@@ -33,8 +34,10 @@ struct ProcessedItem {
 class RecordProcessor {
  public:
   /// `spec` and `mapper` are null for FHIR sources. `wanted_types` empty = every type.
+  /// `transforms` (may be null) are applied to every valid resource, which is then
+  /// validated again (a failure is dead-lettered at stage `transform`).
   RecordProcessor(const MappingSpec* spec, const Mapper* mapper, const Validator& validator,
-                  std::set<std::string> wanted_types);
+                  std::set<std::string> wanted_types, const transform::TransformChain* transforms = nullptr);
 
   /// Appends the items of `record` to `out`. Seconds spent mapping and validating are
   /// added to `map_seconds` / `validate_seconds`.
@@ -63,12 +66,21 @@ class RecordProcessor {
               const std::string& json, std::string* take_json, SourceLocation* take_location,
               ProcessedItem& item) const;
 
+  /// Applies the transforms to the valid resource `json`: true with `*out` and `*id` set
+  /// to the result, or false with `item` made dead.
+  bool Transform(const RawRecord& record, const std::string& json, std::string* out, std::string* id,
+                 ProcessedItem& item) const;
+
   /// stream -> its first wanted rule, to which a row that cannot be read is counted.
   std::map<std::string, const MappingRule*> first_rule_;
   const Mapper* mapper_;
   const Validator& validator_;
   std::set<std::string> wanted_types_;
+  const transform::TransformChain* transforms_;
 };
+
+/// The run report's form of what the transforms changed.
+std::vector<ElementChange> ElementChangesOf(const transform::ChangeCounts& counts);
 
 /// Makes `item` a dead item of `stage` with `error`, rendering its dead-letter line.
 void MarkDead(ProcessedItem& item, const RawRecord& record, std::string_view stage, std::string error,

@@ -7,6 +7,7 @@
 #include "core/fhir/json.hpp"
 #include "core/fhir/validator.hpp"
 #include "core/pipeline/plan_parts.hpp"
+#include "core/pipeline/provenance.hpp"
 #include "core/pipeline/record_processor.hpp"
 #include "core/state/sqlite_db.hpp"
 
@@ -57,7 +58,8 @@ void RemoveServerMeta(JsonDocument& doc) {
 std::uint64_t ReadSource(const Plan& plan, const VerifyOptions& options, Scratch& scratch) {
   SourceParts parts = OpenSourceParts(plan, options.only_types);
   Validator validator;
-  RecordProcessor processor(parts.spec.get(), parts.mapper.get(), validator, parts.wanted_types);
+  RecordProcessor processor(parts.spec.get(), parts.mapper.get(), validator, parts.wanted_types,
+                            parts.transforms.get());
   parts.source->Seek("");
   std::uint64_t failed = 0;
   std::uint64_t done = 0;
@@ -81,6 +83,7 @@ void ReadTarget(const Plan& plan, const std::set<std::string>& wanted, Scratch& 
   std::unique_ptr<Sink> sink = OpenTarget(plan);
   sink->Scan([&](const StoredResource& stored) {
     if (!wanted.empty() && !wanted.count(std::string(stored.resource_type))) return;
+    if (plan.provenance && IsFerryProvenance(stored.resource_type, stored.id)) return;  // not migrated: ferry's own
     scratch.Add(kTarget, stored.resource_type, stored.id, CanonicalDigest(stored.json));
   });
 }

@@ -20,7 +20,13 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kPlanKeys = {"version", "name",    "source",     "target",
-                                            "resources", "options", "state", "dead_letter"};
+                                            "resources", "options", "state", "dead_letter",
+                                            "transforms", "provenance"};
+const std::vector<std::string> kDeadLetterKeys = {"path", "encrypt_to"};
+const std::vector<std::string> kTransformKinds = {"deidentify"};
+const std::vector<std::string> kDeidentifyKeys = {"profile", "key"};
+/// Shorter HMAC keys would let someone guess pseudonymised values (an SSN has 10^9).
+constexpr std::size_t kMinDeidentifyKeyBytes = 16;
 const std::vector<std::string> kOptionKeys = {"batch_size", "concurrency", "queue_batches", "hash_key"};
 /// Keys every source/target block has besides its adapter's own.
 const std::vector<std::string> kSourceCommonKeys = {"adapter", "mapping"};
@@ -101,10 +107,27 @@ class PlanLoader {
     if (RequireKey(root, "target", "the plan", diag_)) LoadTarget(root["target"]);
     plan_.resources = ReadStringList(root, "resources", "the plan", diag_).value_or(std::vector<std::string>{});
     if (root["options"]) LoadOptions(root["options"]);
+    if (root["transforms"]) LoadTransforms(root["transforms"]);
+    plan_.provenance = ReadBool(root, "provenance", "the plan", diag_).value_or(false);
     std::string default_base = plan_.dir + "/.ferry/" + plan_.name;
     plan_.state_path = AbsolutePath(plan_.dir, ReadString(root, "state", "the plan", diag_).value_or(default_base + ".state.db"));
-    plan_.dead_letter_path = AbsolutePath(
-        plan_.dir, ReadString(root, "dead_letter", "the plan", diag_).value_or(default_base + ".dead.ndjson"));
+    LoadDeadLetter(root, default_base);
+  }
+
+  /// `dead_letter: PATH`, or `dead_letter: { path: PATH, encrypt_to: [age1...] }`.
+  void LoadDeadLetter(const YAML::Node& root, const std::string& default_base) {
+    const YAML::Node node = root["dead_letter"];
+    if (!node || !node.IsMap()) {
+      plan_.dead_letter_path = AbsolutePath(
+          plan_.dir, ReadString(root, "dead_letter", "the plan", diag_).value_or(default_base + ".dead.ndjson"));
+      return;
+    }
+    CheckKeys(node, kDeadLetterKeys, "dead_letter", diag_);
+    plan_.dead_letter_recipients = ReadStringList(node, "encrypt_to", "dead_letter", diag_).value_or(std::vector<std::string>{});
+    if (node["encrypt_to"] && plan_.dead_letter_recipients.empty())
+      diag_.Error(node["encrypt_to"].Mark(), "'encrypt_to' lists no recipient; give age1... keys or leave it out");
+    std::string fallback = default_base + (plan_.dead_letter_recipients.empty() ? ".dead.ndjson" : ".dead.age.d");
+    plan_.dead_letter_path = AbsolutePath(plan_.dir, ReadString(node, "path", "dead_letter", diag_).value_or(fallback));
   }
 
   const AdapterInfo* LookupAdapter(const YAML::Node& block, std::string_view what) {
@@ -168,6 +191,43 @@ class PlanLoader {
     if (node["hash_key"]) {
       if (auto key = ReadSecret(node, "hash_key", "options")) plan_.options.hash_key = key->text;
     }
+  }
+
+  void LoadTransforms(const YAML::Node& node) {
+    if (!node.IsSequence()) {
+      diag_.Error(node.Mark(), "'transforms' must be a list, e.g. `transforms: [ { deidentify: { profile: "
+                               "safe-harbor, key: env:DEID_KEY } } ]`");
+      return;
+    }
+    for (const auto& entry : node) {
+      if (!ExpectMap(entry, "a transform", diag_)) continue;
+      CheckKeys(entry, kTransformKinds, "a transform", diag_);
+      if (entry.size() != 1) {
+        diag_.Error(entry.Mark(), "a transform names exactly one kind (deidentify)");
+        continue;
+      }
+      if (entry["deidentify"]) LoadDeidentify(entry["deidentify"]);
+    }
+  }
+
+  void LoadDeidentify(const YAML::Node& node) {
+    if (!ExpectMap(node, "deidentify", diag_)) return;
+    CheckKeys(node, kDeidentifyKeys, "deidentify", diag_);
+    TransformConfig config;
+    config.location = MarkText(diag_, node.Mark());
+    bool has_profile = RequireKey(node, "profile", "deidentify", diag_);
+    bool has_key = RequireKey(node, "key", "deidentify", diag_);
+    if (has_profile) config.profile = ReadString(node, "profile", "deidentify", diag_).value_or("");
+    if (!has_key) return;
+    std::optional<ConfigValue> key = ReadSecret(node, "key", "deidentify");
+    if (!key) return;
+    if (key->text.size() < kMinDeidentifyKeyBytes) {
+      diag_.Error(node["key"].Mark(), "the deidentify key is shorter than 16 bytes; use a long random one "
+                                      "(e.g. `openssl rand -hex 32`)", false);
+      return;
+    }
+    config.key = std::move(key->text);
+    plan_.transforms.push_back(std::move(config));
   }
 
   void LoadAdapterKeys(const YAML::Node& block, const std::vector<KeySpec>& specs,

@@ -26,6 +26,14 @@ struct PlanOptions {
   std::string hash_key;
 };
 
+/// One entry of the plan's `transforms:` (ferry-plan(5), TRANSFORMS).
+struct TransformConfig {
+  std::string kind = "deidentify";  ///< the transform; `deidentify` is the one there is
+  std::string profile;   ///< a built-in profile's name (`safe-harbor`) or a path (relative to the plan)
+  std::string key;       ///< the HMAC key, a resolved secret; never printed
+  std::string location;  ///< `plan.yaml:12:5` of the entry, for messages
+};
+
 struct Plan {
   std::string path;   ///< the plan file as the user named it (used in messages)
   std::string dir;    ///< absolute directory of the plan file
@@ -35,8 +43,13 @@ struct Plan {
   AdapterConfig target;
   std::vector<std::string> resources;  ///< resource types to migrate; empty = all
   PlanOptions options;
+  std::vector<TransformConfig> transforms;  ///< applied in order to every resource
+  bool provenance = false;  ///< write a FHIR Provenance to the target after each batch
   std::string state_path;        ///< absolute; default `<dir>/.ferry/<name>.state.db`
   std::string dead_letter_path;  ///< absolute; default `<dir>/.ferry/<name>.dead.ndjson`
+                                 ///< (`.dead.age.d`, a directory, when encrypted)
+  /// age recipients (`age1...`) the dead-letter is encrypted to; empty = plain NDJSON.
+  std::vector<std::string> dead_letter_recipients;
   std::vector<std::string> warnings;  ///< non-fatal findings, `file:line:col: message`
 };
 

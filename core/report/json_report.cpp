@@ -90,6 +90,20 @@ void Rules(Writer& writer, const std::vector<GroupResult>& rules) {
   writer.EndArray();
 }
 
+void ElementChanges(Writer& writer, const std::vector<ElementChange>& changes) {
+  writer.Key("deidentified");
+  writer.StartArray();
+  for (const ElementChange& change : changes) {
+    writer.StartObject();
+    Member(writer, "path", change.path);
+    Member(writer, "change", change.change);
+    writer.Key("count");
+    writer.Uint64(change.count);
+    writer.EndObject();
+  }
+  writer.EndArray();
+}
+
 void Totals(Writer& writer, const Counts& total) {
   writer.Key("totals");
   writer.StartObject();
@@ -159,6 +173,7 @@ std::string RenderJsonReport(const RunSummary& summary, bool include_timings) {
   Types(writer, summary.per_type);
   Rules(writer, summary.per_rule);
   Retries(writer, summary.retries);
+  if (!summary.element_changes.empty()) ElementChanges(writer, summary.element_changes);
   MemberOrNull(writer, "dead_letter", summary.dead_letter_path);
   writer.Key("exit_code");
   writer.Int(summary.exit_code);

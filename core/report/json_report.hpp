@@ -30,6 +30,10 @@
 ///             "message": "Patient.birthDate: not a date in format %Y-%m-%d"}
 ///          ]}
 ///       ],
+///       "deidentified": [                       // only with `transforms:`; what they changed
+///         {"path": "Patient.address.postalCode", "change": "generalised", "count": 20}
+///       ],                                      // by path, then change (removed,
+///                                               // pseudonymised, generalised, shifted)
 ///       "dead_letter": ".ferry/clinic-a.dead.ndjson",  // null when there is none
 ///       "exit_code": 1,
 ///       "timings": {"total_seconds": 12.5, "read_seconds": 1.2, "map_seconds": 3.4,

@@ -100,6 +100,16 @@ std::string Seconds(double seconds) {
   return buffer;
 }
 
+std::string ElementChangeTable(const std::vector<ElementChange>& changes) {
+  if (changes.empty()) return "";
+  std::string out = "\n## De-identification\n\n";
+  out += Row({"element", "change", "count"});
+  out += "| --- | --- | ---: |\n";
+  for (const ElementChange& change : changes)
+    out += Row({EscapeMarkdown(change.path), change.change, std::to_string(change.count)});
+  return out;
+}
+
 std::string TimingTable(const Timings& timings) {
   std::string out = "\n## Timings\n\n";
   out += Row({"phase", "seconds"});
@@ -143,6 +153,7 @@ std::string RenderMarkdownReport(const RunSummary& summary, bool include_timings
   out += TypeTable(summary.per_type);
   out += RuleTable(summary.per_rule);
   out += FailureTable(summary);
+  out += ElementChangeTable(summary.element_changes);
   if (include_timings) out += TimingTable(summary.timings);
   return out;
 }

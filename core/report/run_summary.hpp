@@ -51,6 +51,13 @@ struct Timings {
   double write_seconds = 0;     ///< time in the sink and state commits
 };
 
+/// What the plan's transforms (de-identification) did at one element path, over a run.
+struct ElementChange {
+  std::string path;    ///< `Patient.address.postalCode` (element names, no indexes)
+  std::string change;  ///< removed | pseudonymised | generalised | shifted
+  std::uint64_t count = 0;
+};
+
 struct RunSummary {
   std::string plan_name;
   std::string plan_path;
@@ -65,6 +72,7 @@ struct RunSummary {
   Counts total;
   std::vector<GroupResult> per_type;  ///< sorted by type name
   std::vector<GroupResult> per_rule;  ///< in spec order; empty for FHIR sources
+  std::vector<ElementChange> element_changes;  ///< sorted by path and change; empty without transforms
   Timings timings;
   /// Retried network requests by kind ("429", "connection", ...), source and target
   /// together; empty when nothing was retried or nothing went over the network.
