@@ -148,6 +148,12 @@ struct WriteOutcome {
   std::string error;  ///< for kFailed: why (no field values)
 };
 
+/// Names one stored resource (for Sink::Remove).
+struct ResourceKey {
+  std::string resource_type;
+  std::string id;
+};
+
 /// A resource as the target holds it (for `ferry verify`).
 struct StoredResource {
   std::string_view resource_type;
@@ -172,6 +178,9 @@ class Sink {
   /// Calls `visit` for every resource the target holds, for `ferry verify`. Throws
   /// PlanError if the target cannot be read back.
   virtual void Scan(const std::function<void(const StoredResource&)>& visit) = 0;
+  /// Deletes the named resources (`ferry evaluate` cleans up what it wrote); a key the
+  /// target does not hold is no error. False when the target cannot delete (the default).
+  virtual bool Remove(std::span<const ResourceKey> /*keys*/) { return false; }
 };
 
 // ---------------------------------------------------------------------------------------
