@@ -2,6 +2,7 @@
 
 #include "adapters/archive/info.hpp"
 #include "adapters/csv/info.hpp"
+#include "adapters/fhir/info.hpp"
 #include "adapters/hl7v2/info.hpp"
 #include "adapters/ndjson/info.hpp"
 #include "adapters/postgres/info.hpp"
@@ -15,6 +16,7 @@ namespace {
 const AdapterInfo* const kAdapters[] = {
     &archive::kInfo,
     &csv::kInfo,
+    &fhir::kInfo,
     &hl7v2::kInfo,
     &ndjson::kInfo,
     &postgres::kInfo,

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "adapters/registry.hpp"
 #include "cli/common.hpp"
 #include "cli/exit.hpp"
 #include "core/common/error.hpp"
@@ -24,7 +25,45 @@ struct Options {
   std::string report;
   std::string junit;
   std::string summary_md;
+  double max_rps = -1;   ///< < 0: the plan's
+  std::string bwlimit;   ///< "": the plan's
 };
+
+/// Bytes per second from `10M`-style text (K, M, G are powers of 1024, as in rclone).
+std::uint64_t ParseBandwidth(const std::string& text) {
+  std::size_t used = 0;
+  unsigned long long number = 0;
+  try {
+    number = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  std::string suffix = used ? text.substr(used) : "";
+  std::uint64_t scale = suffix.empty() ? 1 : suffix == "K" || suffix == "k" ? 1024ULL
+                        : suffix == "M" || suffix == "m"                   ? 1024ULL * 1024
+                        : suffix == "G" || suffix == "g"                   ? 1024ULL * 1024 * 1024
+                                                                           : 0;
+  if (used == 0 || scale == 0)
+    throw PlanError("--bwlimit " + text + ": not a bandwidth; give bytes per second, e.g. 500K or 10M");
+  return number * scale;
+}
+
+/// `--max-rps` and `--bwlimit` override the plan's keys of the same name in every block
+/// whose adapter has them (the HTTP adapters).
+void ApplyRateOverrides(const Options& options, Plan& plan) {
+  for (AdapterConfig* block : {&plan.source, &plan.target}) {
+    const AdapterInfo* info = FindAdapter(block->adapter);
+    if (!info) continue;
+    for (const auto* keys : {&info->source_keys, &info->target_keys}) {
+      for (const KeySpec& key : *keys) {
+        if (key.name == "max_rps" && options.max_rps >= 0)
+          block->values[key.name] = {key.type, std::to_string(options.max_rps), {}, {}, "--max-rps"};
+        if (key.name == "bwlimit" && !options.bwlimit.empty())
+          block->values[key.name] = {key.type, std::to_string(ParseBandwidth(options.bwlimit)), {}, {}, "--bwlimit"};
+      }
+    }
+  }
+}
 
 void PrintSummary(const RunSummary& summary) {
   for (const auto& type : summary.per_type) Say(type.name + ": " + AccountingLine(type.counts));
@@ -51,6 +90,7 @@ void WriteReports(const Options& options, const RunSummary& summary) {
 
 int Run(const Options& options) {
   Plan plan = LoadPlanOrThrow(options.plan);
+  ApplyRateOverrides(options, plan);
   RunOptions run;
   run.dry_run = options.dry_run;
   run.resume = options.resume;
@@ -77,6 +117,11 @@ void SetupRun(CLI::App& app) {
   cmd->add_flag("--resume", options->resume, "Continue an interrupted run from its saved state");
   cmd->add_option("--limit", options->limit, "Stop after N source records (the run can be resumed later)");
   cmd->add_option("--only", options->only, "Migrate only these resource types (repeat or comma-separate)")->delimiter(',');
+  cmd->add_option("--max-rps", options->max_rps,
+                  "Cap HTTP requests per second to the source and target servers (overrides the plan's max_rps)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--bwlimit", options->bwlimit,
+                  "Cap HTTP bandwidth in bytes per second, e.g. 500K or 10M (overrides the plan's bwlimit)");
   cmd->add_option("--report", options->report, "Write a JSON report to FILE");
   cmd->add_option("--junit", options->junit, "Write a JUnit XML report to FILE (one test case per rule and per type)");
   cmd->add_option("--summary-md", options->summary_md, "Write a Markdown summary to FILE");

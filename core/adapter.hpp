@@ -77,6 +77,9 @@ struct AdapterConfig {
   std::string adapter;      ///< registry name
   std::string location;     ///< `plan.yaml:4:3` of the block
   std::map<std::string, ConfigValue> values;
+  /// The plan's state file (absolute; filled by the pipeline for targets): adapters that
+  /// keep their own bookkeeping (the fhir id crosswalk) put it beside it.
+  std::string state_path;
 
   bool Has(const std::string& key) const { return values.count(key) != 0; }
   /// The text of `key`, or `fallback` when absent.

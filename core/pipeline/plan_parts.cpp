@@ -62,7 +62,11 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
   return parts;
 }
 
-std::unique_ptr<Sink> OpenTarget(const Plan& plan) { return FindAdapter(plan.target.adapter)->open_sink(plan.target); }
+std::unique_ptr<Sink> OpenTarget(const Plan& plan) {
+  AdapterConfig config = plan.target;
+  config.state_path = plan.state_path;
+  return FindAdapter(plan.target.adapter)->open_sink(config);
+}
 
 std::string PlanFingerprint(const Plan& plan) {
   std::string text = ReadFileText(plan.path).value_or("");

@@ -1,0 +1,41 @@
+#pragma once
+/// The authenticators without a token endpoint: a static bearer token and HTTP basic.
+///
+///     auto auth = std::make_shared<BearerAuth>(token);   // Authorization: Bearer <token>
+///     auto auth = std::make_shared<BasicAuth>("user", password);
+
+#include <string>
+
+#include "adapters/auth/authenticator.hpp"
+
+namespace ferry::http {
+
+/// Sets `Authorization: <value>` on a request, replacing any Authorization header.
+void SetAuthorization(Request& request, const std::string& value);
+
+/// `Authorization: Bearer <token>` with a fixed token.
+class BearerAuth : public Authenticator {
+ public:
+  explicit BearerAuth(std::string token) : token_(std::move(token)) {}
+  void Authorize(Request& request) override;
+
+ private:
+  std::string token_;
+};
+
+/// `Authorization: Basic base64(user:password)` (RFC 7617).
+class BasicAuth : public Authenticator {
+ public:
+  BasicAuth(const std::string& username, const std::string& password);
+  void Authorize(Request& request) override;
+
+ private:
+  std::string value_;
+};
+
+/// Standard base64 (with padding) of `data`.
+std::string Base64(std::string_view data);
+/// base64url without padding (RFC 4648 §5), as JWTs use it.
+std::string Base64Url(std::string_view data);
+
+}  // namespace ferry::http

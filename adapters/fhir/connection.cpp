@@ -1,0 +1,97 @@
+#include "adapters/fhir/connection.hpp"
+
+#include "adapters/auth/auth_config.hpp"
+#include "adapters/auth/make_authenticator.hpp"
+#include "core/common/error.hpp"
+
+namespace ferry::fhir {
+
+namespace {
+
+std::string TrimSlash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+/// `https://host:port` of `url` ("" when it is not http(s)).
+std::string Origin(const std::string& url) {
+  std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  std::size_t path = url.find_first_of("/?#", scheme + 3);
+  return url.substr(0, path);
+}
+
+http::ClientOptions OptionsFrom(const AdapterConfig& config, int concurrency) {
+  http::ClientOptions options;
+  options.max_connections = concurrency;
+  options.max_rps = std::stod(config.GetString("max_rps", "0"));
+  options.bwlimit = static_cast<std::uint64_t>(config.GetInteger("bwlimit", 0));
+  options.ca_bundle = config.GetString("ca_bundle");
+  return options;
+}
+
+}  // namespace
+
+void AppendConnectionKeys(std::vector<KeySpec>& keys) {
+  keys.push_back({"base_url", KeyType::kString, true, "", "FHIR base URL (https://host/fhir)"});
+  keys.push_back({"max_rps", KeyType::kString, false, "0", "requests per second cap, 0 = none (--max-rps overrides)"});
+  keys.push_back({"bwlimit", KeyType::kInteger, false, "0", "bytes per second cap, 0 = none (--bwlimit overrides)"});
+  keys.push_back({"ca_bundle", KeyType::kPath, false, "", "extra CA certificates (PEM); TLS is always verified"});
+  keys.push_back({"concurrency", KeyType::kInteger, false, "4", "requests in flight at once"});
+  http::AppendAuthKeys(keys);
+}
+
+Connection::Connection(const AdapterConfig& config)
+    : base_url_(TrimSlash(config.GetString("base_url"))), origin_(Origin(base_url_)) {
+  if (origin_.empty())
+    throw PlanError(config.location + ": base_url must be an http:// or https:// URL");
+  concurrency_ = static_cast<int>(std::max(1LL, config.GetInteger("concurrency", 4)));
+  double max_rps = 0;
+  try {
+    max_rps = std::stod(config.GetString("max_rps", "0"));
+  } catch (const std::exception&) {
+    throw PlanError(config.location + ": max_rps must be a number (requests per second)");
+  }
+  if (max_rps < 0) throw PlanError(config.location + ": max_rps must not be negative");
+  http::AuthConfig auth = http::AuthConfigFrom(config);
+  auth.base_url = base_url_;
+  client_ = std::make_unique<http::Client>(OptionsFrom(config, concurrency_), http::MakeAuthenticator(auth));
+}
+
+void Connection::ThrowIfUnreachable(const http::Response& response, const std::string& what) const {
+  if (response.status == 0)
+    throw ConnectError(what + ": cannot reach the FHIR server: " + response.error);
+  if (response.status == 401 || response.status == 403)
+    throw ConnectError(what + ": the FHIR server refused the credentials (HTTP " + std::to_string(response.status) +
+                       "); check the auth keys of the plan");
+}
+
+http::Response Connection::Get(const std::string& url) {
+  http::Request request;
+  request.url = url;
+  request.headers.push_back({"Accept", "application/fhir+json"});
+  http::Response response = client_->Send(std::move(request));
+  ThrowIfUnreachable(response, "GET " + WithoutQuery(url));
+  return response;
+}
+
+Capabilities Connection::ReadCapabilities() {
+  std::string url = base_url_ + "/metadata";
+  http::Response response = Get(url);
+  if (response.status != 200)
+    throw ConnectError("GET " + url + ": HTTP " + std::to_string(response.status) +
+                       "; is base_url the FHIR base (the URL before /metadata)?");
+  auto caps = ParseCapabilities(response.body);
+  if (!caps) throw ConnectError("GET " + url + ": " + caps.error());
+  return *caps;
+}
+
+void Connection::CheckSameOrigin(const std::string& url) const {
+  if (Origin(url) != origin_)
+    throw ConnectError("the FHIR server sent a link to another server (" + Origin(url) + ", base_url is " + origin_ +
+                       "); ferry does not follow it, so credentials stay with base_url");
+}
+
+std::string WithoutQuery(const std::string& url) { return url.substr(0, url.find('?')); }
+
+}  // namespace ferry::fhir

@@ -1,0 +1,248 @@
+#include "adapters/fhir/fhir_sink.hpp"
+
+#include <algorithm>
+
+#include "adapters/fhir/operation_outcome.hpp"
+#include "adapters/fhir/search_page.hpp"
+#include "adapters/fhir/type_order.hpp"
+#include "core/common/error.hpp"
+#include "core/fhir/json.hpp"
+
+namespace ferry::fhir {
+
+namespace {
+
+constexpr std::size_t kTransactionConditionalLimit = 8;  // Medplum: transactions with conditional entries
+constexpr std::size_t kDefaultBundleSize = 50;           // Medplum: updates per transaction
+constexpr const char* kScanPageSize = "1000";
+
+BundleKind KindFrom(const AdapterConfig& config) {
+  std::string text = config.GetString("bundle", "batch");
+  if (text == "batch") return BundleKind::kBatch;
+  if (text == "transaction") return BundleKind::kTransaction;
+  throw PlanError(config.location + ": bundle must be 'batch' or 'transaction'");
+}
+
+IdStrategy StrategyFrom(const AdapterConfig& config) {
+  auto strategy = ParseIdStrategy(config.GetString("ids", "preserve"));
+  if (!strategy) throw PlanError(config.location + ": ids must be 'preserve', 'uuid5' or 'server'");
+  return *strategy;
+}
+
+std::string CrosswalkPath(const AdapterConfig& config) {
+  return config.state_path.empty() ? "" : config.state_path + ".fhir-ids.db";
+}
+
+std::vector<std::size_t> DependencyOrder(std::span<const Resource> batch) {
+  std::vector<std::size_t> order(batch.size());
+  for (std::size_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return DependencyRank(batch[a].resource_type) < DependencyRank(batch[b].resource_type);
+  });
+  return order;
+}
+
+WriteOutcome Failed(std::string error) { return {WriteStatus::kFailed, std::move(error)}; }
+
+std::string StringMember(const JsonValue& object, const char* name) {
+  if (!object.IsObject() || !object.HasMember(name) || !object[name].IsString()) return "";
+  return object[name].GetString();
+}
+
+}  // namespace
+
+FhirSink::FhirSink(const AdapterConfig& config)
+    : server_(config),
+      kind_(KindFrom(config)),
+      crosswalk_(CrosswalkPath(config), server_.base_url()),
+      ids_(StrategyFrom(config), crosswalk_) {
+  bool conditional = kind_ == BundleKind::kTransaction && ids_.strategy() == IdStrategy::kServer;
+  long long size = config.GetInteger("batch_size", 0);
+  bundle_size_ = size > 0 ? static_cast<std::size_t>(size) : conditional ? kTransactionConditionalLimit : kDefaultBundleSize;
+}
+
+std::vector<WriteOutcome> FhirSink::Write(std::span<const Resource> batch) {
+  std::vector<WriteOutcome> outcomes(batch.size());
+  ResolveConditionals(batch);
+  std::vector<std::size_t> remaining = DependencyOrder(batch);
+  while (!remaining.empty()) {
+    std::vector<std::vector<Item>> ready;
+    std::size_t before = remaining.size();
+    PrepareWave(batch, remaining, ready, outcomes);
+    if (remaining.size() == before) {  // nothing could go: a cycle, or what they point at failed
+      for (std::size_t idx : remaining)
+        outcomes[idx] = Failed("its references point at resources of this batch that could not be written first");
+      break;
+    }
+    SendGroups(batch, ready, outcomes, true);
+  }
+  crosswalk_.Commit();
+  return outcomes;
+}
+
+void FhirSink::PrepareWave(std::span<const Resource> batch, std::vector<std::size_t>& remaining,
+                           std::vector<std::vector<Item>>& ready, std::vector<WriteOutcome>& outcomes) {
+  std::set<std::string> waiting;
+  for (std::size_t idx : remaining) {
+    waiting.insert(batch[idx].resource_type + "/" + batch[idx].id);
+    waiting.insert("urn:" + batch[idx].id);
+  }
+  bool shared_transaction = kind_ == BundleKind::kTransaction && ids_.strategy() == IdStrategy::kServer;
+  std::size_t group_size = shared_transaction ? bundle_size_ : remaining.size();
+  std::vector<std::size_t> next;
+  for (std::size_t start = 0; start < remaining.size(); start += group_size) {
+    std::size_t end = std::min(remaining.size(), start + group_size);
+    PendingRefs pending;
+    for (std::size_t pos = start; pos < end; ++pos) {
+      const Resource& resource = batch[remaining[pos]];
+      auto target = ids_.TargetId(resource.resource_type, resource.id);
+      if (target) pending[resource.resource_type + "/" + resource.id] = resource.resource_type + "/" + *target;
+      else if (shared_transaction) pending[resource.resource_type + "/" + resource.id] = PendingUrn(resource.resource_type, resource.id);
+    }
+    std::vector<Item> group;
+    for (std::size_t pos = start; pos < end; ++pos) {
+      std::size_t idx = remaining[pos];
+      PreparedEntry prepared = PrepareEntry(batch[idx], ids_, pending, waiting, conditional_);
+      if (prepared.state == PreparedEntry::State::kFailed) outcomes[idx] = Failed(prepared.error);
+      else if (prepared.state == PreparedEntry::State::kWaiting) next.push_back(idx);
+      else group.push_back({idx, std::move(prepared)});
+    }
+    for (std::size_t chunk = 0; chunk < group.size(); chunk += bundle_size_) {
+      auto first = group.begin() + static_cast<std::ptrdiff_t>(chunk);
+      auto last = group.begin() + static_cast<std::ptrdiff_t>(std::min(group.size(), chunk + bundle_size_));
+      ready.emplace_back(std::make_move_iterator(first), std::make_move_iterator(last));
+    }
+  }
+  remaining = std::move(next);
+}
+
+http::Request FhirSink::BundleRequest(const std::vector<Item>& group) const {
+  std::vector<BundleEntry> entries;
+  entries.reserve(group.size());
+  for (const Item& item : group) entries.push_back(item.prepared.entry);
+  http::Request request;
+  request.method = "POST";
+  request.url = server_.base_url();
+  request.headers = {{"Content-Type", "application/fhir+json"}, {"Accept", "application/fhir+json"}};
+  request.body = BuildBundle(kind_, entries);
+  request.retryable = ids_.strategy() != IdStrategy::kServer;  // PUTs are idempotent; POSTs are not
+  return request;
+}
+
+void FhirSink::SendGroups(std::span<const Resource> batch, std::vector<std::vector<Item>>& groups,
+                          std::vector<WriteOutcome>& outcomes, bool retry_conflicts) {
+  if (groups.empty()) return;
+  std::vector<http::Request> requests;
+  for (const auto& group : groups) requests.push_back(BundleRequest(group));
+  std::vector<http::Response> responses = server_.client().SendAll(std::move(requests));
+  std::vector<Item> conflicts;
+  for (std::size_t group_idx = 0; group_idx < groups.size(); ++group_idx)
+    Apply(batch, groups[group_idx], responses[group_idx], outcomes, conflicts);
+  if (conflicts.empty()) return;
+  if (!retry_conflicts) return;
+  std::vector<std::vector<Item>> again;
+  for (auto& item : conflicts) again.push_back({std::move(item)});  // one entry per Bundle: no conflict among them
+  SendGroups(batch, again, outcomes, false);
+}
+
+void FhirSink::Apply(std::span<const Resource> batch, const std::vector<Item>& group, const http::Response& response,
+                     std::vector<WriteOutcome>& outcomes, std::vector<Item>& conflicts) {
+  if (response.status == 401 || response.status == 403) server_.ThrowIfUnreachable(response, "POST " + server_.base_url());
+  std::optional<std::vector<EntryResult>> results;
+  std::string bundle_error;
+  if (response.status == 0) {
+    bundle_error = "no response from the FHIR server (" + response.error + ")";
+  } else if (response.status != 200) {
+    bundle_error = OutcomeText(response.status, response.body);
+    if (kind_ == BundleKind::kTransaction) bundle_error += " (the whole transaction was refused)";
+  } else if (auto parsed = ParseBundleResponse(response.body, group.size()); parsed) {
+    results = std::move(*parsed);
+  } else {
+    bundle_error = "HTTP 200 with an unreadable response: " + parsed.error();
+  }
+  for (std::size_t entry_idx = 0; entry_idx < group.size(); ++entry_idx) {
+    const Item& item = group[entry_idx];
+    if (!results) {
+      outcomes[item.index] = Failed(bundle_error);
+      continue;
+    }
+    const EntryResult& result = (*results)[entry_idx];
+    const Resource& resource = batch[item.index];
+    if (result.status >= 200 && result.status < 300) {
+      std::string target_id = !result.id.empty() ? result.id : item.prepared.entry.url.substr(resource.resource_type.size() + 1);
+      ids_.Record(resource.resource_type, resource.id, target_id);
+      outcomes[item.index] = {WriteStatus::kWritten, ""};
+    } else if (result.status == 409 || result.status == 412) {
+      conflicts.push_back(item);
+      outcomes[item.index] = Failed(result.error);  // replaced if the retry succeeds
+    } else {
+      outcomes[item.index] = Failed(result.error);
+    }
+  }
+}
+
+void FhirSink::ResolveConditionals(std::span<const Resource> batch) {
+  for (const Resource& resource : batch) {
+    if (resource.json.find('?') == std::string::npos) continue;
+    JsonDocument doc;
+    if (!ParseJson(resource.json, doc)) continue;
+    ForEachReference(doc, [&](const ParsedReference& ref) {
+      if (ref.kind != ReferenceKind::kConditional) return;
+      std::string key = ref.type + "?" + ref.query;
+      if (conditional_.count(key)) return;
+      http::Response response = server_.Get(server_.base_url() + "/" + key + "&_count=2");
+      auto page = response.status == 200 ? ParseSearchPage(response.body) : Result<SearchPage>(Failure(""));
+      std::optional<std::string> target;
+      if (page && page->resources.size() == 1) {
+        JsonDocument found;
+        if (ParseJson(page->resources[0], found) && found.IsObject())
+          target = ref.type + "/" + StringMember(found, "id");
+      }
+      conditional_[key] = target;
+    });
+  }
+}
+
+std::string FhirSink::Commit() {
+  crosswalk_.Commit();
+  return "";
+}
+
+void FhirSink::Scan(const std::function<void(const StoredResource&)>& visit) {
+  Capabilities caps = server_.ReadCapabilities();
+  std::vector<std::string> types;
+  for (const auto& [type, searchable] : caps.types) {
+    if (searchable) types.push_back(type);
+  }
+  for (const auto& type : types) ScanType(type, visit);
+}
+
+void FhirSink::ScanType(const std::string& type, const std::function<void(const StoredResource&)>& visit) {
+  std::string url = server_.base_url() + "/" + type + "?_count=" + kScanPageSize;
+  while (!url.empty()) {
+    server_.CheckSameOrigin(url);
+    http::Response response = server_.Get(url);
+    if (response.status != 200)
+      throw ConnectError("GET " + WithoutQuery(url) + ": " + OutcomeText(response.status, response.body) +
+                         " while reading the target back");
+    auto page = ParseSearchPage(response.body);
+    if (!page) throw ConnectError("GET " + WithoutQuery(url) + ": " + page.error());
+    for (const std::string& json : page->resources) {
+      JsonDocument doc;
+      if (!ParseJson(json, doc) || !doc.IsObject()) continue;
+      std::string id = ids_.SourceId(type, StringMember(doc, "id"));
+      std::string text = json;
+      if (ids_.strategy() != IdStrategy::kPreserve) {
+        RewriteReferences(doc, doc.GetAllocator(), [&](const ParsedReference& ref) { return ids_.ResolveBack(ref); });
+        doc["id"] = MakeString(id, doc.GetAllocator());
+        text = WriteJson(doc);
+      }
+      visit({type, id, text});
+    }
+    url = page->next;
+  }
+}
+
+std::unique_ptr<Sink> OpenSink(const AdapterConfig& config) { return std::make_unique<FhirSink>(config); }
+
+}  // namespace ferry::fhir

@@ -1,0 +1,72 @@
+#pragma once
+/// The `fhir` target: writes resources to a FHIR R4 server in `batch` (default) or
+/// `transaction` Bundles of `batch_size` entries (default 50; 8 for transactions under
+/// `ids: server`, whose conditional creates the Medplum engine limits), sent `concurrency`
+/// at a time. Idempotent: `PUT Type/id` under `ids: preserve` and `uuid5`; under `server`,
+/// `POST` with `ifNoneExist` on the identifier, the target's id kept in the crosswalk.
+///
+/// Order: within a Write, resources are sent by type dependency rank (type_order.hpp);
+/// under `ids: server` a resource whose reference points at another resource of the same
+/// Write waits for a later wave (batch) or shares its transaction (`urn:uuid:` fullUrl).
+/// Per-entry results come from the response Bundle: a failed entry becomes a failed
+/// outcome with the HTTP status and the OperationOutcome's element paths; 409 and 412 are
+/// retried once. Scan (for `ferry verify`) reads every type back with paging, mapping the
+/// target's ids back to the source's.
+///
+///     auto sink = OpenSink(config);                 // config.state_path: crosswalk beside it
+///     auto outcomes = sink->Write(resources);
+///     sink->Commit();
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "adapters/fhir/bundle.hpp"
+#include "adapters/fhir/connection.hpp"
+#include "adapters/fhir/crosswalk.hpp"
+#include "adapters/fhir/entry_builder.hpp"
+#include "adapters/fhir/id_mapper.hpp"
+#include "core/adapter.hpp"
+
+namespace ferry::fhir {
+
+class FhirSink final : public Sink {
+ public:
+  explicit FhirSink(const AdapterConfig& config);
+
+  std::vector<WriteOutcome> Write(std::span<const Resource> batch) override;
+  std::string Commit() override;
+  bool ReplacesInPlace() const override { return true; }
+  void Scan(const std::function<void(const StoredResource&)>& visit) override;
+
+ private:
+  struct Item {
+    std::size_t index;  ///< in the Write's batch
+    PreparedEntry prepared;
+  };
+  /// Prepares `remaining` (indices into batch); ready items go to `ready`, waiting back to `remaining`.
+  void PrepareWave(std::span<const Resource> batch, std::vector<std::size_t>& remaining,
+                   std::vector<std::vector<Item>>& ready, std::vector<WriteOutcome>& outcomes);
+  /// Sends the groups of ready items (one Bundle each) and fills their outcomes.
+  void SendGroups(std::span<const Resource> batch, std::vector<std::vector<Item>>& groups,
+                  std::vector<WriteOutcome>& outcomes, bool retry_conflicts);
+  void Apply(std::span<const Resource> batch, const std::vector<Item>& group, const http::Response& response,
+             std::vector<WriteOutcome>& outcomes, std::vector<Item>& conflicts);
+  /// Resolves the conditional references of `batch` against the target (cached).
+  void ResolveConditionals(std::span<const Resource> batch);
+  http::Request BundleRequest(const std::vector<Item>& group) const;
+  void ScanType(const std::string& type, const std::function<void(const StoredResource&)>& visit);
+
+  Connection server_;
+  BundleKind kind_ = BundleKind::kBatch;
+  std::size_t bundle_size_ = 50;
+  Crosswalk crosswalk_;
+  IdMapper ids_;
+  ConditionalRefs conditional_;
+};
+
+/// Opens a `fhir` target from checked config.
+std::unique_ptr<Sink> OpenSink(const AdapterConfig& config);
+
+}  // namespace ferry::fhir
