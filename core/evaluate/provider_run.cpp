@@ -1,26 +1,42 @@
 #include "core/evaluate/provider_run.hpp"
 
+#include <unistd.h>
+
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <set>
 
+#include "adapters/fhir/connection.hpp"
+#include "core/common/error.hpp"
 #include "core/common/strings.hpp"
+#include "core/evaluate/capability_statement.hpp"
 #include "core/evaluate/population.hpp"
 
 namespace ferry::evaluate {
 
 namespace fs = std::filesystem;
 
+namespace {
+int scratch_serial = 0;  // names the crosswalk files of the providers of one process
+}  // namespace
+
 ProviderRun::ProviderRun(const EvalConfig& config, const ProviderConfig& provider, const AdapterInfo& info)
-    : config_(config), provider_(provider), info_(info) {
+    : config_(config), provider_(provider), info_(info), target_(provider.target) {
+  // Server-assigned ids live in the sink's crosswalk; every sink instance of this
+  // provider (writers, readers, cleanup) must share it, so it gets a file of its own.
+  if (target_.GetString("ids") == "server" && target_.state_path.empty())
+    target_.state_path = (fs::temp_directory_path() / ("ferry-evaluate-" + std::to_string(::getpid()) + "-" +
+                                                       std::to_string(++scratch_serial) + ".state"))
+                             .string();
   for (const KeySpec& spec : info.target_keys) {
     if (spec.name == "path" && spec.type == KeyType::kPath) store_file_ = provider.target.GetString("path");
   }
   if (!store_file_.empty()) store_file_existed_ = fs::exists(store_file_);
 }
 
-std::unique_ptr<Sink> ProviderRun::Open() const { return info_.open_sink(provider_.target); }
+std::unique_ptr<Sink> ProviderRun::Open() const { return info_.open_sink(target_); }
 
 bool ProviderRun::Owned(std::string_view id) const { return provider_.prefix.empty() || StartsWith(id, provider_.prefix); }
 
@@ -77,7 +93,32 @@ Capabilities ProviderRun::ProbeCapabilities(const std::vector<Resource>& populat
   std::set<std::string> types;
   for (const Resource& resource : population) types.insert(resource.resource_type);
   capabilities.types_needed.assign(types.begin(), types.end());
-  return capabilities;  // a store takes every resource type
+  if (info_.name == "fhir") ReadStatement(capabilities);
+  return capabilities;
+}
+
+void ProviderRun::ReadStatement(Capabilities& capabilities) const {
+  fhir::Connection server(target_);
+  std::string url = server.base_url() + "/metadata";
+  http::Response response = server.Get(url);
+  if (response.status != 200) throw ConnectError("GET " + url + ": HTTP " + std::to_string(response.status));
+  auto statement = ParseCapabilityStatement(response.body);
+  if (!statement) throw ConnectError("GET " + url + ": " + statement.error());
+  capabilities.kind = "fhir";
+  Capabilities::Fhir fhir;
+  fhir.fhir_version = statement->fhir_version;
+  fhir.software = statement->software;
+  fhir.resource_types = statement->interactions.size();
+  fhir.search_params = statement->search_params;
+  fhir.batch = statement->batch;
+  fhir.transaction = statement->transaction;
+  fhir.bulk_export = statement->bulk_export;
+  fhir.bulk_import = statement->bulk_import;
+  for (const std::string& type : capabilities.types_needed) {
+    if (!statement->interactions.count(type)) capabilities.types_missing.push_back(type);
+    else if (!statement->Allows(type, "update")) fhir.types_without_update.push_back(type);
+  }
+  capabilities.fhir = std::move(fhir);
 }
 
 void ProviderRun::RoundTrip(const std::vector<Resource>& base, ProviderReport& report) {
@@ -146,6 +187,10 @@ void ProviderRun::CleanUp(ProviderReport& report) {
     std::error_code ignored;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(store_file_ + suffix, ignored);
     report.cleanup.removed_store_file = true;
+  }
+  if (!target_.state_path.empty() && provider_.target.state_path.empty()) {
+    std::error_code ignored;
+    for (const char* suffix : {".fhir-ids.db", ".fhir-ids.db-wal", ".fhir-ids.db-shm"}) fs::remove(target_.state_path + suffix, ignored);
   }
   written_.clear();
 }

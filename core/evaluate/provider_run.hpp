@@ -30,6 +30,8 @@ class ProviderRun {
   std::unique_ptr<Sink> Open() const;
   bool Owned(std::string_view id) const;
   Capabilities ProbeCapabilities(const std::vector<Resource>& population, Sink& sink) const;
+  /// Fills the FHIR part from the server's CapabilityStatement.
+  void ReadStatement(Capabilities& capabilities) const;
   void RoundTrip(const std::vector<Resource>& population, ProviderReport& report);
   void CheckThresholds(ProviderReport& report) const;
   void CleanUp(ProviderReport& report);
@@ -37,6 +39,7 @@ class ProviderRun {
   const EvalConfig& config_;
   const ProviderConfig& provider_;
   const AdapterInfo& info_;
+  AdapterConfig target_;          ///< provider_.target, plus a shared state path when needed
   std::string store_file_;        ///< the target's `path`, when it has one
   bool store_file_existed_ = true;
   std::vector<ResourceKey> written_;

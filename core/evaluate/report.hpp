@@ -37,6 +37,14 @@ struct Capabilities {
   bool replaces_in_place = true;
   std::vector<std::string> types_needed;     ///< resource types of the population
   std::vector<std::string> types_missing;    ///< of those, the ones the target does not take
+  /// For kind "fhir": what the CapabilityStatement says.
+  struct Fhir {
+    std::string fhir_version, software;
+    std::uint64_t resource_types = 0, search_params = 0;
+    bool batch = false, transaction = false, bulk_export = false, bulk_import = false;
+    std::vector<std::string> types_without_update;  ///< population types with no `update` (PUT)
+  };
+  std::optional<Fhir> fhir;
 };
 
 struct Cleanup {

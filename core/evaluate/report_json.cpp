@@ -192,6 +192,22 @@ void WriteCapabilities(Writer& w, const Capabilities& capabilities) {
   Bool(w, "replaces_in_place", capabilities.replaces_in_place);
   Strings(w, "types_needed", capabilities.types_needed);
   Strings(w, "types_missing", capabilities.types_missing);
+  Key(w, "fhir");
+  if (const auto& fhir = capabilities.fhir) {
+    w.StartObject();
+    Str(w, "fhir_version", fhir->fhir_version);
+    Str(w, "software", fhir->software);
+    U64(w, "resource_types", fhir->resource_types);
+    U64(w, "search_params", fhir->search_params);
+    Bool(w, "batch", fhir->batch);
+    Bool(w, "transaction", fhir->transaction);
+    Bool(w, "bulk_export", fhir->bulk_export);
+    Bool(w, "bulk_import", fhir->bulk_import);
+    Strings(w, "types_without_update", fhir->types_without_update);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.EndObject();
 }
 

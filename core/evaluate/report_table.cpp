@@ -62,7 +62,7 @@ void FidelityRows(Table& table) {
   struct Named { const char* label; Check FidelityChecks::*check; };
   for (Named named : {Named{"ids kept", &FidelityChecks::ids}, Named{"references resolve", &FidelityChecks::references},
                       Named{"meta.lastUpdated kept", &FidelityChecks::last_updated},
-                      Named{"decimals kept (1.50 stays 1.50)", &FidelityChecks::decimals},
+                      Named{"decimals kept, precision too", &FidelityChecks::decimals},
                       Named{"extensions kept", &FidelityChecks::extensions}, Named{"unicode kept", &FidelityChecks::unicode}}) {
     auto check = named.check;
     table.Row(named.label, When<FidelityResult>(&ProviderReport::fidelity, [check](const FidelityResult& f) {
@@ -146,6 +146,16 @@ std::vector<TableRow> SideBySide(const EvalReport& report) {
   table.Row("kind", When<Capabilities>(&ProviderReport::capabilities, [](const Capabilities& c) { return c.kind; }));
   table.Row("population types not taken", When<Capabilities>(&ProviderReport::capabilities, [](const Capabilities& c) {
     return c.types_missing.empty() ? std::string("none") : std::to_string(c.types_missing.size());
+  }));
+  table.Row("FHIR version / types / search params", When<Capabilities>(&ProviderReport::capabilities, [](const Capabilities& c) {
+    if (!c.fhir) return kNotRun;
+    return c.fhir->fhir_version + " / " + std::to_string(c.fhir->resource_types) + " / " + std::to_string(c.fhir->search_params);
+  }));
+  table.Row("batch / transaction / $export / $import", When<Capabilities>(&ProviderReport::capabilities, [](const Capabilities& c) {
+    if (!c.fhir) return kNotRun;
+    auto yes = [](bool flag) { return std::string(flag ? "yes" : "no"); };
+    return yes(c.fhir->batch) + " / " + yes(c.fhir->transaction) + " / " + yes(c.fhir->bulk_export) + " / " +
+           yes(c.fhir->bulk_import);
   }));
   FidelityRows(table);
   ThroughputRows(table, report);
