@@ -9,6 +9,7 @@
 #include "cli/adapters.hpp"
 #include "cli/archive.hpp"
 #include "cli/common.hpp"
+#include "cli/evaluate.hpp"
 #include "cli/exit.hpp"
 #include "cli/mapping.hpp"
 #include "cli/plan.hpp"
@@ -43,6 +44,7 @@ unreachable; 4 verify found a difference; 130 interrupted (state saved).)");
   ferry::cli::SetupAdapters(app);
   ferry::cli::SetupSynth(app);
   ferry::cli::SetupArchive(app);
+  ferry::cli::SetupEvaluate(app);
   app.parse_complete_callback([&global] { ferry::cli::ApplyGlobal(global); });
   try {
     app.parse(argc, argv);

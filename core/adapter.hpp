@@ -158,6 +158,12 @@ struct WriteOutcome {
   std::string error;  ///< for kFailed: why (no field values)
 };
 
+/// Names one stored resource (for Sink::Remove).
+struct ResourceKey {
+  std::string resource_type;
+  std::string id;
+};
+
 /// A resource as the target holds it (for `ferry verify`).
 struct StoredResource {
   std::string_view resource_type;
@@ -184,6 +190,9 @@ class Sink {
   virtual void Scan(const std::function<void(const StoredResource&)>& visit) = 0;
   /// Retried network requests so far, by kind, for the report (see Source::RetryCounts).
   virtual std::map<std::string, std::uint64_t> RetryCounts() const { return {}; }
+  /// Deletes the named resources (`ferry evaluate` cleans up what it wrote); a key the
+  /// target does not hold is no error. False when the target cannot delete (the default).
+  virtual bool Remove(std::span<const ResourceKey> /*keys*/) { return false; }
 };
 
 // ---------------------------------------------------------------------------------------

@@ -243,6 +243,35 @@ void FhirSink::ScanType(const std::string& type, const std::function<void(const 
   }
 }
 
+bool FhirSink::Remove(std::span<const ResourceKey> keys) {
+  std::vector<http::Request> requests;
+  std::vector<BundleEntry> entries;
+  auto flush = [&] {
+    if (entries.empty()) return;
+    http::Request request;
+    request.method = "POST";
+    request.url = server_.base_url();
+    request.headers = {{"Content-Type", "application/fhir+json"}, {"Accept", "application/fhir+json"}};
+    request.body = BuildBundle(BundleKind::kBatch, entries);
+    request.retryable = true;  // DELETE is idempotent
+    requests.push_back(std::move(request));
+    entries.clear();
+  };
+  for (const ResourceKey& key : keys) {
+    std::optional<std::string> target = ids_.TargetId(key.resource_type, key.id);
+    if (!target) continue;  // never written
+    entries.push_back({"DELETE", key.resource_type + "/" + *target, "", "", ""});
+    if (entries.size() == bundle_size_) flush();
+  }
+  flush();
+  bool all = true;
+  for (const http::Response& response : server_.client().SendAll(std::move(requests))) {
+    server_.ThrowIfUnreachable(response, "POST " + server_.base_url());
+    all = all && response.status == 200;
+  }
+  return all;
+}
+
 std::unique_ptr<Sink> OpenSink(const AdapterConfig& config) { return std::make_unique<FhirSink>(config); }
 
 }  // namespace ferry::fhir

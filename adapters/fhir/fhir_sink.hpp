@@ -39,6 +39,9 @@ class FhirSink final : public Sink {
   std::string Commit() override;
   bool ReplacesInPlace() const override { return true; }
   void Scan(const std::function<void(const StoredResource&)>& visit) override;
+  /// Deletes the named resources (by their target ids) in `batch` Bundles of DELETE
+  /// entries; false when the server refuses a Bundle.
+  bool Remove(std::span<const ResourceKey> keys) override;
 
  private:
   struct Item {

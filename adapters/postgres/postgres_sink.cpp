@@ -138,6 +138,18 @@ void PostgresSink::Scan(const std::function<void(const StoredResource&)>& visit)
   connection_->Exec("COMMIT", "reading the store");
 }
 
+bool PostgresSink::Remove(std::span<const ResourceKey> keys) {
+  std::vector<std::string_view> types, ids;
+  for (const ResourceKey& key : keys) {
+    types.push_back(key.resource_type);
+    ids.push_back(key.id);
+  }
+  connection_->Exec("DELETE FROM " + QualifiedName(schema_, table_) +
+                        " WHERE (resource_type, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
+                    "deleting from the store", {TextArray(types), TextArray(ids)});
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------
 // Opening
 

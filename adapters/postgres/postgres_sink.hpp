@@ -40,6 +40,8 @@ class PostgresSink final : public Sink {
   std::vector<WriteOutcome> Write(std::span<const Resource> batch) override;
   /// Visits resources ordered by type, then id, through a cursor (bounded memory).
   void Scan(const std::function<void(const StoredResource&)>& visit) override;
+  /// Deletes the named resources in one statement.
+  bool Remove(std::span<const ResourceKey> keys) override;
 
  private:
   bool TryWriteAll(std::span<const Resource> batch, const std::string& now,

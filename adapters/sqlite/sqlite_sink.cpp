@@ -76,6 +76,20 @@ void SqliteSink::Scan(const std::function<void(const StoredResource&)>& visit) {
   while (scan.Step()) visit(StoredResource{scan.Text(0), scan.Text(1), scan.Text(2)});
 }
 
+bool SqliteSink::Remove(std::span<const ResourceKey> keys) {
+  Statement remove = db_->Prepare("DELETE FROM resources WHERE resource_type = ?1 AND id = ?2");
+  Transaction transaction(*db_);
+  for (const ResourceKey& key : keys) {
+    remove.Reset();
+    remove.BindText(1, key.resource_type);
+    remove.BindText(2, key.id);
+    remove.Step();
+  }
+  remove.Reset();
+  transaction.Commit();
+  return true;
+}
+
 void SqliteSink::CreateSchema(const std::string& where) {
   db_->Exec(kSchema);
   Statement version =

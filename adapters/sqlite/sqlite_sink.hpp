@@ -32,6 +32,8 @@ class SqliteSink final : public Sink {
   void Finish() override;
   /// Visits resources ordered by type, then id.
   void Scan(const std::function<void(const StoredResource&)>& visit) override;
+  /// Deletes the named resources in one transaction.
+  bool Remove(std::span<const ResourceKey> keys) override;
 
  private:
   void CreateSchema(const std::string& where);

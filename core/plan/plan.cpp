@@ -62,9 +62,20 @@ std::string MarkText(const Diagnostics& diag, const YAML::Mark& mark) {
 class PlanLoader {
  public:
   PlanLoader(const std::string& path, std::span<const AdapterInfo* const> adapters)
-      : diag_(path), adapters_(adapters) {
+      : own_diag_(path), diag_(own_diag_), adapters_(adapters) {
     plan_.path = path;
     plan_.dir = fs::absolute(fs::path(path)).parent_path().lexically_normal().string();
+  }
+  /// For a target block inside another file: errors go to `diag`, paths are relative to `dir`.
+  PlanLoader(Diagnostics& diag, const std::string& dir, std::span<const AdapterInfo* const> adapters)
+      : own_diag_(diag.display_name()), diag_(diag), adapters_(adapters) {
+    plan_.dir = dir;
+  }
+
+  AdapterConfig LoadTargetOnly(const YAML::Node& block) {
+    HideSecretLines(block);
+    LoadTarget(block);
+    return std::move(plan_.target);
   }
 
   Plan Load() {
@@ -366,7 +377,8 @@ class PlanLoader {
       diag_.Warning(mark, "secret file " + path + " can be read by other users; run: chmod 600 " + path);
   }
 
-  Diagnostics diag_;
+  Diagnostics own_diag_;
+  Diagnostics& diag_;
   std::span<const AdapterInfo* const> adapters_;
   Plan plan_;
 };
@@ -375,6 +387,11 @@ class PlanLoader {
 
 Plan LoadPlan(const std::string& path, std::span<const AdapterInfo* const> adapters) {
   return PlanLoader(path, adapters).Load();
+}
+
+AdapterConfig LoadTargetBlock(const YAML::Node& block, const std::string& base_dir,
+                              std::span<const AdapterInfo* const> adapters, Diagnostics& diag) {
+  return PlanLoader(diag, base_dir, adapters).LoadTargetOnly(block);
 }
 
 Result<std::string> ResolveSecret(const std::string& reference, const std::string& base_dir) {

@@ -14,6 +14,7 @@
 
 #include "core/adapter.hpp"
 #include "core/common/result.hpp"
+#include "core/common/yaml_config.hpp"
 
 namespace ferry {
 
@@ -56,6 +57,12 @@ struct Plan {
 /// Loads and checks the plan at `path` against the known `adapters`. Throws PlanError
 /// whose message lists every error found, one per line.
 Plan LoadPlan(const std::string& path, std::span<const AdapterInfo* const> adapters);
+
+/// Checks a target block found in another configuration file (a provider of
+/// `ferry evaluate`) exactly as a plan's `target:` is checked; errors go to `diag`, paths
+/// are made absolute relative to `base_dir`. Returns the config (incomplete on errors).
+AdapterConfig LoadTargetBlock(const YAML::Node& block, const std::string& base_dir,
+                              std::span<const AdapterInfo* const> adapters, Diagnostics& diag);
 
 /// Resolves a secret reference (`env:NAME` or `file:PATH`, PATH relative to `base_dir`).
 /// Returns an error message (naming the variable or file, never the value) on failure.
