@@ -59,7 +59,19 @@ struct Deidentifier::Walk {
 };
 
 Deidentifier::Deidentifier(DeidProfile profile, std::string key, int reference_year)
-    : profile_(std::move(profile)), key_(std::move(key)), reference_year_(reference_year) {}
+    : profile_(std::move(profile)), key_(std::move(key)), reference_year_(reference_year) {
+  for (std::uint16_t struct_index : AllStructs()) {
+    const r4::StructInfo& info = r4::kStructs[struct_index];
+    std::string prefix = std::string(StructPath(struct_index)) + ".";
+    for (std::uint32_t row = info.first_element; row < info.first_element + info.element_count; ++row) {
+      const r4::ElementInfo& element = r4::kElements[row];
+      std::string element_key = prefix + std::string(r4::PoolText(element.name, element.name_size));
+      std::string_view datatype = element.kind == ValueKind::kComplex ? StructPath(element.type) : "";
+      if (actions_.size() <= row) actions_.resize(row + 1, DeidAction::kKeep);
+      actions_[row] = profile_.ActionFor(element_key, datatype, KindName(element.kind));
+    }
+  }
+}
 
 std::string Deidentifier::Pseudonym(std::string_view domain, std::string_view text) const {
   std::string message(kDomain);
@@ -104,7 +116,7 @@ void Deidentifier::WalkObject(JsonValue& object, std::uint16_t struct_index, boo
       } else if (is_root && name == "id") {
         PseudonymiseId(it->value, resource_type, path, walk);
       } else if (const r4::ElementInfo* element = r4::FindElement(info, name)) {
-        keep = WalkMember(it->value, *element, struct_index, path, walk);
+        keep = WalkMember(it->value, *element, path, walk);
       } else {
         walk.Count(path, "removed");  // not an R4 element: nothing vouches for it
         keep = false;
@@ -134,12 +146,10 @@ bool Deidentifier::WalkTwin(JsonValue& value, std::string& path, Walk& walk) con
   return !value.IsObject() || !value.ObjectEmpty();
 }
 
-bool Deidentifier::WalkMember(JsonValue& value, const r4::ElementInfo& element, std::uint16_t struct_index,
-                              std::string& path, Walk& walk) const {
-  std::string_view name = r4::PoolText(element.name, element.name_size);
-  std::string element_key = std::string(StructPath(struct_index)) + "." + std::string(name);
-  std::string_view datatype = element.kind == ValueKind::kComplex ? StructPath(element.type) : "";
-  DeidAction action = profile_.ActionFor(element_key, datatype, KindName(element.kind));
+bool Deidentifier::WalkMember(JsonValue& value, const r4::ElementInfo& element, std::string& path,
+                              Walk& walk) const {
+  auto row = static_cast<std::size_t>(&element - r4::kElements);
+  DeidAction action = row < actions_.size() ? actions_[row] : DeidAction::kKeep;
   if (!value.IsArray()) return WalkItem(value, element, action, path, walk);
   auto array = value.GetArray();
   for (auto it = array.Begin(); it != array.End();) {

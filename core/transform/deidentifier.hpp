@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/fhir/json.hpp"
 #include "core/fhir/r4_tables.hpp"
@@ -49,8 +50,7 @@ class Deidentifier {
   struct Walk;
   void WalkObject(JsonValue& object, std::uint16_t struct_index, bool is_root, std::string& path, Walk& walk) const;
   /// Returns false when the member is to be removed.
-  bool WalkMember(JsonValue& value, const r4::ElementInfo& element, std::uint16_t struct_index, std::string& path,
-                  Walk& walk) const;
+  bool WalkMember(JsonValue& value, const r4::ElementInfo& element, std::string& path, Walk& walk) const;
   void PseudonymiseId(JsonValue& id, const std::string& resource_type, const std::string& path, Walk& walk) const;
   /// A primitive's `_name` twin (its id and extensions); false when it is left empty.
   bool WalkTwin(JsonValue& value, std::string& path, Walk& walk) const;
@@ -66,6 +66,8 @@ class Deidentifier {
   void GroupAge(JsonValue& value, int original_year, const std::string& path, Walk& walk) const;
 
   DeidProfile profile_;
+  /// The profile's action for each row of r4::kElements (worked out once, not per element).
+  std::vector<DeidAction> actions_;
   std::string key_;
   int reference_year_;
 };

@@ -32,9 +32,13 @@ std::string CheckElementKey(const std::string& key) {
     return "'" + key + "' is neither a FHIR R4 datatype (HumanName) nor a primitive kind (string)";
   std::optional<std::uint16_t> parent = FindStructByPath(key.substr(0, dot));
   if (!parent) return "'" + key.substr(0, dot) + "' is not a FHIR R4 resource, datatype or backbone element";
-  if (!r4::FindElement(r4::kStructs[*parent], key.substr(dot + 1)))
-    return "'" + key.substr(0, dot) + "' has no element '" + key.substr(dot + 1) + "'";
-  return "";
+  const r4::StructInfo& info = r4::kStructs[*parent];
+  if (r4::FindElement(info, key.substr(dot + 1))) return "";
+  std::vector<std::string> names;
+  for (std::uint32_t row = info.first_element; row < info.first_element + info.element_count; ++row)
+    names.emplace_back(r4::PoolText(r4::kElements[row].name, r4::kElements[row].name_size));
+  return "'" + key.substr(0, dot) + "' has no element '" + key.substr(dot + 1) + "'" +
+         DidYouMean(key.substr(dot + 1), names);
 }
 
 class ProfileLoader {

@@ -58,6 +58,12 @@ std::optional<std::uint16_t> FindStructByPath(std::string_view path) {
   return it->second;
 }
 
+std::vector<std::uint16_t> AllStructs() {
+  std::vector<std::uint16_t> indexes;
+  for (const auto& entry : StructsByPath()) indexes.push_back(entry.second);
+  return indexes;
+}
+
 std::string_view StructPath(std::uint16_t index) {
   const r4::StructInfo& info = r4::kStructs[index];
   return r4::PoolText(info.path, info.path_size);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/fhir/r4_tables.hpp"
 
@@ -16,6 +17,9 @@ namespace ferry::transform {
 /// The index in r4::kStructs of the struct at `path` (`Patient`, `HumanName`,
 /// `Observation.component`), or nullopt.
 std::optional<std::uint16_t> FindStructByPath(std::string_view path);
+
+/// The index of every struct reachable from a resource type, in no particular order.
+std::vector<std::uint16_t> AllStructs();
 
 /// The path of struct `index` (`HumanName`).
 std::string_view StructPath(std::uint16_t index);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The `archive` source: ndjson -> archive -> ndjson gives back the NDJSON byte for byte and
-# `ferry verify` agrees, also through kill -9 and --resume; an archive made by
+# `ferry verify` agrees, also through --limit or kill -9 and --resume; an archive made by
 # `tar | zstd | age -r` reads back the same way; a wrong key, a truncated archive and a
 # flipped byte each end the run (exit 3, one clear line) before any record reaches the target.
 source "$(dirname "$0")/lib.bash"
@@ -42,10 +42,19 @@ run_ferry 0 run back.yaml -q
 same_ndjson back
 run_ferry 0 verify back.yaml -q
 
-# Killed (kill -9) and resumed again and again: the cursor (entry, line) resumes exactly.
+# Stopped by --limit inside a file, or killed (kill -9) at a random moment, then resumed:
+# the cursor (entry, line) resumes exactly.
+from_archive limited escrow.age key.txt
+run_ferry 0 run limited.yaml -q --limit 230
+run_ferry 0 run limited.yaml -q --resume
+same_ndjson limited
 from_archive killed escrow.age key.txt
 sed -i 's/batch_size: 50/batch_size: 20/' killed.yaml
-run_with_sigkills killed.yaml 0
+"$FERRY" run killed.yaml -q 2>/dev/null & pid=$!
+sleep "0.$((RANDOM % 9 + 1))"
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+run_ferry 0 run killed.yaml -q --resume
 same_ndjson killed
 
 # The reverse of interop: the standard tools' archive, with its manifest, reads back.

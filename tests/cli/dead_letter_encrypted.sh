@@ -2,7 +2,7 @@
 # `dead_letter: { encrypt_to: [age1...] }`: the dead-letter is written as age files only.
 # Traced with strace, no write of the run (to any file, pipe or terminal) holds a byte of the
 # failed records in clear; `age -d` opens every segment, and together they are byte for byte
-# the plain dead-letter file of the same run, also after kill -9 and --resume.
+# the plain dead-letter file of the same run, also after --limit or kill -9 and --resume.
 source "$(dirname "$0")/lib.bash"
 for tool in age age-keygen strace; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (scripts/setup installs it)"
@@ -48,12 +48,30 @@ replay() { for f in "$2"/*.ndjson.age; do age -d -i "$1" "$f"; done; }
 replay key.txt enc.dead >enc.ndjson
 cmp plain.dead.ndjson enc.ndjson || fail "the decrypted dead-letter differs from the plain one"
 
-# Killed and resumed: still the same lines, once each.
+# Stopped by --limit, then left with a later segment and a half-written one as a crash
+# leaves them: --resume removes both and ends with the same lines, once each.
+plan resumed "{ path: resumed.dead, encrypt_to: [$(age-keygen -y key.txt)] }"
+sed -i 's/batch_size: 100/batch_size: 10/' resumed.yaml
+"$FERRY" run resumed.yaml -q --limit 300 >/dev/null 2>&1 || true
+ls resumed.dead/000000.ndjson.age >/dev/null || fail "no segment after the first 300 records"
+cp resumed.dead/000000.ndjson.age resumed.dead/000077.ndjson.age
+echo partial >resumed.dead/.000078.ndjson.age.partial.AbCdEf
+run_ferry 1 run resumed.yaml -q --resume
+[ ! -e resumed.dead/000077.ndjson.age ] || fail "a segment past the committed ones was kept"
+[ ! -e resumed.dead/.000078.ndjson.age.partial.AbCdEf ] || fail "a half-written segment was kept"
+replay key.txt resumed.dead >resumed.ndjson
+cmp plain.dead.ndjson resumed.ndjson || fail "after --limit and --resume, the decrypted dead-letter differs"
+
+# Killed (kill -9) at a random moment, then resumed: the same again.
 plan killed "{ path: killed.dead, encrypt_to: [$(age-keygen -y key.txt)] }"
 sed -i 's/batch_size: 100/batch_size: 10/' killed.yaml
-run_with_sigkills killed.yaml 1
+"$FERRY" run killed.yaml -q 2>/dev/null & pid=$!
+sleep "0.$((RANDOM % 9 + 1))"
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+run_ferry 1 run killed.yaml -q --resume
 replay key.txt killed.dead >killed.ndjson
-cmp plain.dead.ndjson killed.ndjson || fail "after $kills kills, the decrypted dead-letter differs from the plain one"
+cmp plain.dead.ndjson killed.ndjson || fail "after kill -9 and --resume, the decrypted dead-letter differs"
 
 # Bad recipients are a plan error before anything runs.
 plan bad "{ encrypt_to: [age1notakey] }"

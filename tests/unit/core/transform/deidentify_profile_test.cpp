@@ -48,7 +48,7 @@ TEST_CASE("Profile mistakes are reported at once with file:line:col") {
   CHECK(error.find("p.yaml:2:8: 'dates' must be 'shift', 'year' or 'keep'") != std::string::npos);
   CHECK(error.find("p.yaml:4:3: in elements: 'Adress' is not a FHIR R4 resource, datatype or backbone element") !=
         std::string::npos);
-  CHECK(error.find("p.yaml:5:3: in elements: 'Patient' has no element 'nam'") != std::string::npos);
+  CHECK(error.find("p.yaml:5:3: in elements: 'Patient' has no element 'nam'; did you mean 'name'?") != std::string::npos);
   CHECK(error.find("p.yaml:6:19: unknown action 'delete'") != std::string::npos);
 }
 
