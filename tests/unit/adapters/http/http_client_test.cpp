@@ -4,8 +4,10 @@
 
 #include <chrono>
 #include <set>
+#include <thread>
 
 #include "adapters/auth/static_auth.hpp"
+#include "core/common/error.hpp"
 #include "tests/unit/adapters/http/scripted_server.hpp"
 
 namespace ferry::http {
@@ -260,6 +262,70 @@ TEST_CASE("A request timeout is retried as a timeout", "[http]") {
   Response response = client.Send(Get(server.Url("/a")));
   CHECK(response.status == 200);
   CHECK(client.RetryCounts() == std::map<std::string, std::uint64_t>{{"timeout", 1}});
+}
+
+}  // namespace
+}  // namespace ferry::http
+
+namespace ferry::http {
+namespace {
+
+TEST_CASE("A stop request ends a pending retry wait with Interrupted", "[http]") {
+  ScriptedServer server;
+  server.Script(R"({"routes": {"/a": [{"status": 503, "headers": {"Retry-After": "30"}}, {"status": 200}],
+                               "/b": [{"status": 200, "body": "ok"}]}})");
+  std::atomic<bool> stop = false;
+  ClientOptions options = FastRetries();
+  options.stop = &stop;
+  Client client(options);
+  CHECK(client.Send(Get(server.Url("/b"))).body == "ok");  // nothing to wait for: not interrupted
+  std::thread signal([&stop] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    stop = true;
+  });
+  auto start = Clock::now();
+  CHECK_THROWS_AS(client.Send(Get(server.Url("/a"))), Interrupted);
+  signal.join();
+  CHECK(SecondsSince(start) < 2.0);
+  CHECK(server.Log().Size() == 2);  // /b, then /a once
+}
+
+}  // namespace
+}  // namespace ferry::http
+
+namespace ferry::http {
+namespace {
+
+TEST_CASE("bwlimit caps the bytes per second received", "[http]") {
+  ScriptedServer server;
+  server.Script(R"({"routes": {"/a": [{"body": ")" + std::string(300000, 'x') + R"("}]}})");
+  ClientOptions options = FastRetries();
+  options.bwlimit = 150000;
+  options.max_connections = 1;
+  Client client(options);
+  auto start = Clock::now();
+  Response response = client.Send(Get(server.Url("/a")));
+  double elapsed = SecondsSince(start);
+  INFO("300 kB at a 150 kB/s cap took " << elapsed << " s");
+  CHECK(response.body.size() == 300000);
+  CHECK(elapsed >= 1.6);
+  CHECK(elapsed < 4.0);
+}
+
+TEST_CASE("bwlimit is shared by concurrent transfers", "[http]") {
+  ScriptedServer server;
+  server.Script(R"({"routes": {"/a": [{"body": ")" + std::string(100000, 'x') + R"("}]}})");
+  ClientOptions options = FastRetries();
+  options.bwlimit = 150000;
+  options.max_connections = 3;
+  Client client(options);
+  auto start = Clock::now();
+  std::vector<Response> responses = client.SendAll(std::vector<Request>(3, Get(server.Url("/a"))));
+  double elapsed = SecondsSince(start);
+  INFO("3 x 100 kB at a 150 kB/s cap took " << elapsed << " s");
+  for (const auto& response : responses) CHECK(response.body.size() == 100000);
+  CHECK(elapsed >= 1.6);
+  CHECK(elapsed < 4.0);
 }
 
 }  // namespace
