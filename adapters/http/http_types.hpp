@@ -59,6 +59,8 @@ struct ClientOptions {
   /// uploads get curl's per-transfer send cap of bwlimit / max_connections.
   std::uint64_t bwlimit = 0;
   std::string ca_bundle;      ///< extra CA file (PEM), trusted besides the system store; TLS verification is always on
+  /// request_timeout_ms limits a whole request; for a streamed one (on_body) it is instead
+  /// the longest stall allowed (whole seconds), so a long download is not cut off.
   long connect_timeout_ms = 30000, request_timeout_ms = 300000;
   int max_attempts = 8;  ///< attempts on connection errors, 408, 429, 500, 502, 503, 504
   long backoff_base_ms = 200, backoff_max_ms = 30000;  ///< exponential with full jitter; Retry-After honoured

@@ -1,5 +1,6 @@
 #include "adapters/http/transfer.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/common/strings.hpp"
@@ -60,7 +61,12 @@ void Transfer::Prepare(const Request& request, const ClientOptions& options, con
     curl_easy_setopt(easy_, CURLOPT_CAINFO_BLOB, &blob);
   }
   curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, options.connect_timeout_ms);
-  curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, options.request_timeout_ms);
+  if (request.on_body) {  // a streamed download may take hours: limit stalls, not the total
+    curl_easy_setopt(easy_, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(easy_, CURLOPT_LOW_SPEED_TIME, std::max(1L, options.request_timeout_ms / 1000));
+  } else {
+    curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, options.request_timeout_ms);
+  }
   curl_easy_setopt(easy_, CURLOPT_USERAGENT, options.user_agent.c_str());
   if (settings.max_send_speed > 0) curl_easy_setopt(easy_, CURLOPT_MAX_SEND_SPEED_LARGE, settings.max_send_speed);
   SetMethod(easy_, request);

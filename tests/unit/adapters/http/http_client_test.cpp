@@ -357,3 +357,33 @@ TEST_CASE("503 with Retry-After as an HTTP-date is waited out", "[http]") {
 
 }  // namespace
 }  // namespace ferry::http
+
+namespace ferry::http {
+namespace {
+
+TEST_CASE("A streamed download is limited by stalls, not by its total time", "[http]") {
+  ScriptedServer server;
+  server.Script(R"({"routes": {"/a": [{"body": ")" + std::string(300000, 'x') + R"("}],
+                               "/slow": [{"delay_ms": 2500}, {"body": "late"}]}})");
+  ClientOptions options = FastRetries();
+  options.request_timeout_ms = 1000;
+  options.bwlimit = 150000;  // the download takes about 2 s, twice the timeout
+  Client client(options);
+  Request request = Get(server.Url("/a"));
+  std::size_t received = 0;
+  request.on_body = [&received](std::string_view piece) {
+    received += piece.size();
+    return true;
+  };
+  Response response = client.Send(request);
+  CHECK(response.status == 200);
+  CHECK(received == 300000);
+  CHECK(client.RetryCounts().empty());
+  request.url = server.Url("/slow");  // a 2.5 s stall before the headers is one
+  Response stalled = client.Send(request);
+  CHECK(stalled.status == 200);
+  CHECK(client.RetryCounts() == std::map<std::string, std::uint64_t>{{"timeout", 1}});
+}
+
+}  // namespace
+}  // namespace ferry::http
