@@ -387,3 +387,37 @@ TEST_CASE("A streamed download is limited by stalls, not by its total time", "[h
 
 }  // namespace
 }  // namespace ferry::http
+
+namespace ferry::http {
+namespace {
+
+TEST_CASE("PUT, DELETE and HEAD send their method and body", "[http]") {
+  ScriptedServer server;
+  server.Script(R"({"routes": {"/r": [{"status": 200, "body": "done", "headers": {"ETag": "W/\"2\""}}]}})");
+  Client client(FastRetries());
+  Request put = Get(server.Url("/r"));
+  put.method = "PUT";
+  put.body = R"({"resourceType":"Patient"})";
+  put.headers = {{"Content-Type", "application/fhir+json"}, {"If-Match", "W/\"1\""}};
+  CHECK(client.Send(put).status == 200);
+  Request remove = Get(server.Url("/r"));
+  remove.method = "DELETE";
+  CHECK(client.Send(remove).body == "done");
+  Request head = Get(server.Url("/r"));
+  head.method = "HEAD";
+  Response headers_only = client.Send(head);
+  CHECK(headers_only.status == 200);
+  CHECK(headers_only.body.empty());
+  CHECK(headers_only.HeaderValue("etag") == "W/\"2\"");
+  auto log = server.Log();
+  REQUIRE(log.Size() == 3);
+  CHECK(std::string(log[0]["method"].GetString()) == "PUT");
+  CHECK(std::string(log[0]["body"].GetString()) == R"({"resourceType":"Patient"})");
+  CHECK(std::string(log[0]["headers"]["If-Match"].GetString()) == "W/\"1\"");
+  CHECK(std::string(log[1]["method"].GetString()) == "DELETE");
+  CHECK(std::string(log[1]["body"].GetString()).empty());
+  CHECK(std::string(log[2]["method"].GetString()) == "HEAD");
+}
+
+}  // namespace
+}  // namespace ferry::http
