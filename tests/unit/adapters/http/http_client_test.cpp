@@ -266,11 +266,6 @@ TEST_CASE("A request timeout is retried as a timeout", "[http]") {
   CHECK(client.RetryCounts() == std::map<std::string, std::uint64_t>{{"timeout", 1}});
 }
 
-}  // namespace
-}  // namespace ferry::http
-
-namespace ferry::http {
-namespace {
 
 TEST_CASE("A stop request ends a pending retry wait with Interrupted", "[http]") {
   ScriptedServer server;
@@ -292,11 +287,6 @@ TEST_CASE("A stop request ends a pending retry wait with Interrupted", "[http]")
   CHECK(server.Log().Size() == 2);  // /b, then /a once
 }
 
-}  // namespace
-}  // namespace ferry::http
-
-namespace ferry::http {
-namespace {
 
 TEST_CASE("bwlimit caps the bytes per second received", "[http]") {
   ScriptedServer server;
@@ -330,11 +320,6 @@ TEST_CASE("bwlimit is shared by concurrent transfers", "[http]") {
   CHECK(elapsed < 4.0);
 }
 
-}  // namespace
-}  // namespace ferry::http
-
-namespace ferry::http {
-namespace {
 
 TEST_CASE("503 with Retry-After as an HTTP-date is waited out", "[http]") {
   ScriptedServer server;
@@ -355,11 +340,6 @@ TEST_CASE("503 with Retry-After as an HTTP-date is waited out", "[http]") {
   CHECK(client.RetryCounts() == std::map<std::string, std::uint64_t>{{"503", 1}});
 }
 
-}  // namespace
-}  // namespace ferry::http
-
-namespace ferry::http {
-namespace {
 
 TEST_CASE("A streamed download is limited by stalls, not by its total time", "[http]") {
   ScriptedServer server;
@@ -385,11 +365,6 @@ TEST_CASE("A streamed download is limited by stalls, not by its total time", "[h
   CHECK(client.RetryCounts() == std::map<std::string, std::uint64_t>{{"timeout", 1}});
 }
 
-}  // namespace
-}  // namespace ferry::http
-
-namespace ferry::http {
-namespace {
 
 TEST_CASE("PUT, DELETE and HEAD send their method and body", "[http]") {
   ScriptedServer server;
