@@ -69,8 +69,6 @@ class RowSchema {
   /// The context segment `id` of segment `segment_idx`, or nullptr.
   const Hl7Segment* Context(const Hl7Message& message, const std::string& id,
                             std::size_t segment_idx) const;
-  /// Appends the order-group columns (`group_index`, `group_member[N]`).
-  void FillGroup(const Hl7Message& message, std::size_t segment_idx, RawRecord& record) const;
 
   std::string segment_id_;
   std::vector<std::string> context_ids_;  ///< context segments, in column order
