@@ -126,6 +126,11 @@ class Source {
   /// Column names of tabular `stream` (for mapping coverage in `ferry plan`); empty when
   /// not tabular or unknown.
   virtual std::vector<std::string> Columns(const std::string& /*stream*/) { return {}; }
+  /// Per stream, the columns the mapping reads (MappingSpec::stream_columns), told once
+  /// before reading. A row source with wide rows may then return only these (the hl7v2
+  /// source does); a named column the stream lacks stays absent, so the mapping still
+  /// reports it. The default ignores the hint.
+  virtual void OnlyColumns(const std::map<std::string, std::vector<std::string>>& /*columns*/) {}
 };
 
 // ---------------------------------------------------------------------------------------

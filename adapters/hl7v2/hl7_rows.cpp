@@ -1,11 +1,14 @@
 #include "adapters/hl7v2/hl7_rows.hpp"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 namespace ferry::hl7v2 {
 
 namespace {
+
+constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
 
 /// Field counts of HL7 v2.5.1 segments.
 constexpr std::pair<std::string_view, std::size_t> kFieldCounts[] = {
@@ -40,23 +43,31 @@ void AddColumns(Columns& columns, std::string_view segment_id, std::size_t repet
 
 /// Fills a record sized to its schema, column by column (Fill sizes it once: a row has
 /// about 2,000 columns, mostly empty, and growing the vectors column by column showed).
+/// Columns are counted in the full schema; `slots` (empty: all kept) maps them to the
+/// record's columns.
 class Cells {
  public:
-  explicit Cells(RawRecord& record) : record_(record) {}
-  /// The next column gets `text`.
-  void Put(std::string text, bool null) {
-    record_.values[next_] = std::move(text);
-    record_.nulls[next_] = null;
-    ++next_;
+  Cells(RawRecord& record, const std::vector<std::size_t>& slots)
+      : record_(record), slots_(slots) {}
+  /// Whether full-schema column `column` is in the record.
+  bool Wants(std::size_t column) const { return slots_.empty() || slots_[column] != kNoSlot; }
+  /// Full-schema column `column` gets `text` (dropped when the record does not have it).
+  void Set(std::size_t column, std::string text, bool null) {
+    const std::size_t slot = slots_.empty() ? column : slots_[column];
+    if (slot == kNoSlot) return;
+    record_.values[slot] = std::move(text);
+    record_.nulls[slot] = null;
   }
+  /// The next column gets `text`.
+  void Put(std::string text, bool null) { Set(next_++, std::move(text), null); }
   /// The next `count` columns stay empty.
   void Skip(std::size_t count) { next_ += count; }
-  /// The index of the next column.
+  /// The full-schema index of the next column.
   std::size_t next() const { return next_; }
-  RawRecord& record() { return record_; }
 
  private:
   RawRecord& record_;
+  const std::vector<std::size_t>& slots_;
   std::size_t next_ = 0;
 };
 
@@ -73,18 +84,21 @@ std::string_view NextPiece(std::string_view& rest, char separator) {
 void FillRepetition(const Hl7Message& message, std::string_view text, bool null, Cells& cells) {
   if (text.empty() && !null) return cells.Skip(kComponents + 1);  // most fields
   const Hl7Encoding& encoding = message.encoding();
-  const std::size_t first = cells.next();
-  cells.Skip(1);  // the field column: the same as component 1, copied below
+  const std::size_t field_column = cells.next();  // the same as component 1
+  cells.Skip(1);
   std::string_view rest = text;
   for (std::size_t component = 1; component <= kComponents; ++component) {
     std::string_view component_text = NextPiece(rest, encoding.component);
+    const std::size_t column = cells.next();
+    cells.Skip(1);
+    const bool is_first = component == 1;
+    if (!cells.Wants(column) && !(is_first && cells.Wants(field_column))) continue;
     std::string_view part = component_text.substr(0, component_text.find(encoding.subcomponent));
     bool part_null = null || part == kNull;
-    cells.Put(part_null ? std::string() : Unescape(part, encoding), part_null);
+    std::string value = part_null ? std::string() : Unescape(part, encoding);
+    if (is_first) cells.Set(field_column, value, part_null);
+    cells.Set(column, std::move(value), part_null);
   }
-  RawRecord& record = cells.record();
-  record.values[first] = record.values[first + 1];
-  record.nulls[first] = record.nulls[first + 1];
 }
 
 /// Fills the columns of `segment` (or empty ones when it is null) for `repetitions`.
@@ -189,7 +203,8 @@ std::size_t FieldCount(std::string_view segment_id) {
   return kDefaultFieldCount;
 }
 
-RowSchema::RowSchema(std::string segment_id) : segment_id_(std::move(segment_id)) {
+RowSchema::RowSchema(std::string segment_id, const std::vector<std::string>* only)
+    : segment_id_(std::move(segment_id)) {
   for (std::string_view id : {"MSH", "PID", "PV1"}) {
     if (id != segment_id_) context_ids_.emplace_back(id);
   }
@@ -204,6 +219,17 @@ RowSchema::RowSchema(std::string segment_id) : segment_id_(std::move(segment_id)
   if (segment_id_ == "OBR") {
     for (std::size_t member = 1; member <= kGroupMembers; ++member)
       columns->push_back("group_member[" + std::to_string(member) + "]");
+  }
+  if (only) {
+    const std::set<std::string> kept(only->begin(), only->end());
+    auto narrow = std::make_shared<Columns>();
+    slots_.assign(columns->size(), kNoSlot);
+    for (std::size_t column_idx = 0; column_idx < columns->size(); ++column_idx) {
+      if (!kept.count((*columns)[column_idx])) continue;
+      slots_[column_idx] = narrow->size();
+      narrow->push_back((*columns)[column_idx]);
+    }
+    columns = std::move(narrow);
   }
   columns_ = std::move(columns);
 }
@@ -222,7 +248,7 @@ void RowSchema::Fill(const Hl7Message& message, std::size_t segment_idx,
   record.values.clear();
   record.values.resize(columns_->size());
   record.nulls.assign(columns_->size(), false);
-  Cells cells(record);
+  Cells cells(record, slots_);
   cells.Put(std::to_string(message_index), false);
   cells.Put(std::to_string(segment_idx + 1), false);
   cells.Put(message.MessageType(), false);

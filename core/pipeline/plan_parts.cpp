@@ -59,6 +59,7 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
   }
   SourceContext context{parts.streams};
   parts.source = parts.info->open_source(plan.source, context);
+  if (parts.spec) parts.source->OnlyColumns(parts.spec->stream_columns);
   return parts;
 }
 
