@@ -136,6 +136,11 @@ class Source {
   /// Retried network requests so far, by kind ("429", "503", "connection", ...), for the
   /// report; empty for sources that do no network I/O.
   virtual std::map<std::string, std::uint64_t> RetryCounts() const { return {}; }
+  /// Per stream, the columns the mapping reads (MappingSpec::stream_columns), told once
+  /// before reading. A row source with wide rows may then return only these (the hl7v2
+  /// source does); a named column the stream lacks stays absent, so the mapping still
+  /// reports it. The default ignores the hint.
+  virtual void OnlyColumns(const std::map<std::string, std::vector<std::string>>& /*columns*/) {}
 };
 
 // ---------------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 #include "adapters/hl7v2/hl7_rows.hpp"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 namespace ferry::hl7v2 {
 
 namespace {
+
+constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
 
 /// Field counts of HL7 v2.5.1 segments.
 constexpr std::pair<std::string_view, std::size_t> kFieldCounts[] = {
@@ -38,43 +41,82 @@ void AddColumns(Columns& columns, std::string_view segment_id, std::size_t repet
   }
 }
 
-void Push(RawRecord& record, std::string text, bool null) {
-  record.values.push_back(std::move(text));
-  record.nulls.push_back(null);
-}
-
-/// Appends one repetition's columns (the field, then its components).
-void FillRepetition(const Hl7Message& message, std::string_view text, bool null,
-                    RawRecord& record) {
-  const Hl7Encoding& encoding = message.encoding();
-  std::size_t first = record.values.size();
-  Push(record, "", false);  // the field column: the same as component 1
-  for (std::size_t component = 1; component <= kComponents; ++component) {
-    std::string_view part =
-        Piece(Piece(text, encoding.component, component), encoding.subcomponent, 1);
-    bool part_null = null || part == kNull;
-    Push(record, part_null ? std::string() : Unescape(part, encoding), part_null);
+/// Fills a record sized to its schema, column by column (Fill sizes it once: a row has
+/// about 2,000 columns, mostly empty, and growing the vectors column by column showed).
+/// Columns are counted in the full schema; `slots` (empty: all kept) maps them to the
+/// record's columns.
+class Cells {
+ public:
+  Cells(RawRecord& record, const std::vector<std::size_t>& slots)
+      : record_(record), slots_(slots) {}
+  /// Whether full-schema column `column` is in the record.
+  bool Wants(std::size_t column) const { return slots_.empty() || slots_[column] != kNoSlot; }
+  /// Full-schema column `column` gets `text` (dropped when the record does not have it).
+  void Set(std::size_t column, std::string text, bool null) {
+    const std::size_t slot = slots_.empty() ? column : slots_[column];
+    if (slot == kNoSlot) return;
+    record_.values[slot] = std::move(text);
+    record_.nulls[slot] = null;
   }
-  record.values[first] = record.values[first + 1];
-  record.nulls[first] = record.nulls[first + 1];
+  /// The next column gets `text`.
+  void Put(std::string text, bool null) { Set(next_++, std::move(text), null); }
+  /// The next `count` columns stay empty.
+  void Skip(std::size_t count) { next_ += count; }
+  /// The full-schema index of the next column.
+  std::size_t next() const { return next_; }
+
+ private:
+  RawRecord& record_;
+  const std::vector<std::size_t>& slots_;
+  std::size_t next_ = 0;
+};
+
+/// Cuts the next `separator`-delimited piece off the front of `rest` (all of it when there
+/// is no separator; empty when `rest` is empty).
+std::string_view NextPiece(std::string_view& rest, char separator) {
+  const std::size_t end = rest.find(separator);
+  const std::string_view piece = rest.substr(0, end);
+  rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  return piece;
 }
 
-/// Appends the columns of `segment` (or empty ones when it is null) for `repetitions`.
+/// Fills one repetition's columns (the field, then its components).
+void FillRepetition(const Hl7Message& message, std::string_view text, bool null, Cells& cells) {
+  if (text.empty() && !null) return cells.Skip(kComponents + 1);  // most fields
+  const Hl7Encoding& encoding = message.encoding();
+  const std::size_t field_column = cells.next();  // the same as component 1
+  cells.Skip(1);
+  std::string_view rest = text;
+  for (std::size_t component = 1; component <= kComponents; ++component) {
+    std::string_view component_text = NextPiece(rest, encoding.component);
+    const std::size_t column = cells.next();
+    cells.Skip(1);
+    const bool is_first = component == 1;
+    if (!cells.Wants(column) && !(is_first && cells.Wants(field_column))) continue;
+    std::string_view part = component_text.substr(0, component_text.find(encoding.subcomponent));
+    bool part_null = null || part == kNull;
+    std::string value = part_null ? std::string() : Unescape(part, encoding);
+    if (is_first) cells.Set(field_column, value, part_null);
+    cells.Set(column, std::move(value), part_null);
+  }
+}
+
+/// Fills the columns of `segment` (or empty ones when it is null) for `repetitions`.
 void FillSegment(const Hl7Message& message, std::string_view segment_id, const Hl7Segment* segment,
-                 std::size_t repetitions, RawRecord& record) {
+                 std::size_t repetitions, Cells& cells) {
   bool is_msh = segment_id == "MSH";
   std::size_t field_count = FieldCount(segment_id);
   for (std::size_t field = 1; field <= field_count; ++field) {
     std::string_view text = segment ? segment->Field(field) : std::string_view();
     bool null = text == kNull;
+    if (is_msh && field <= 2 && segment) {  // the separators themselves, not split
+      cells.Put(std::string(text), false);
+      cells.Skip(kComponents + (repetitions - 1) * (kComponents + 1));
+      continue;
+    }
+    std::string_view rest = text;
     for (std::size_t repetition = 1; repetition <= repetitions; ++repetition) {
-      if (is_msh && field <= 2 && segment) {  // the separators themselves
-        Push(record, repetition == 1 ? std::string(text) : std::string(), false);
-        for (std::size_t component = 1; component <= kComponents; ++component)
-          Push(record, "", false);
-        continue;
-      }
-      FillRepetition(message, Piece(text, message.encoding().repetition, repetition), null, record);
+      FillRepetition(message, NextPiece(rest, message.encoding().repetition), null, cells);
     }
   }
 }
@@ -138,6 +180,20 @@ std::size_t GroupSize(const Hl7Message& message, std::size_t segment_idx) {
   return count;
 }
 
+/// Fills the order-group columns of a `segment_id` row (`group_index`, `group_member[N]`).
+void FillGroup(std::string_view segment_id, const Hl7Message& message, std::size_t segment_idx,
+               Cells& cells) {
+  if (segment_id == "OBX") {
+    std::size_t index = GroupIndex(message, segment_idx);
+    cells.Put(index == 0 ? std::string() : std::to_string(index), false);
+  }
+  if (segment_id == "OBR") {
+    std::size_t size = GroupSize(message, segment_idx);
+    for (std::size_t member = 1; member <= kGroupMembers; ++member)
+      cells.Put(member <= size ? std::to_string(member) : std::string(), false);
+  }
+}
+
 }  // namespace
 
 std::size_t FieldCount(std::string_view segment_id) {
@@ -147,7 +203,8 @@ std::size_t FieldCount(std::string_view segment_id) {
   return kDefaultFieldCount;
 }
 
-RowSchema::RowSchema(std::string segment_id) : segment_id_(std::move(segment_id)) {
+RowSchema::RowSchema(std::string segment_id, const std::vector<std::string>* only)
+    : segment_id_(std::move(segment_id)) {
   for (std::string_view id : {"MSH", "PID", "PV1"}) {
     if (id != segment_id_) context_ids_.emplace_back(id);
   }
@@ -163,6 +220,17 @@ RowSchema::RowSchema(std::string segment_id) : segment_id_(std::move(segment_id)
     for (std::size_t member = 1; member <= kGroupMembers; ++member)
       columns->push_back("group_member[" + std::to_string(member) + "]");
   }
+  if (only) {
+    const std::set<std::string> kept(only->begin(), only->end());
+    auto narrow = std::make_shared<Columns>();
+    slots_.assign(columns->size(), kNoSlot);
+    for (std::size_t column_idx = 0; column_idx < columns->size(); ++column_idx) {
+      if (!kept.count((*columns)[column_idx])) continue;
+      slots_[column_idx] = narrow->size();
+      narrow->push_back((*columns)[column_idx]);
+    }
+    columns = std::move(narrow);
+  }
   columns_ = std::move(columns);
 }
 
@@ -174,35 +242,23 @@ const Hl7Segment* RowSchema::Context(const Hl7Message& message, const std::strin
   return Nearest(message, id, segment_idx);
 }
 
-void RowSchema::FillGroup(const Hl7Message& message, std::size_t segment_idx,
-                          RawRecord& record) const {
-  if (segment_id_ == "OBX") {
-    std::size_t index = GroupIndex(message, segment_idx);
-    Push(record, index == 0 ? std::string() : std::to_string(index), false);
-  }
-  if (segment_id_ == "OBR") {
-    std::size_t size = GroupSize(message, segment_idx);
-    for (std::size_t member = 1; member <= kGroupMembers; ++member)
-      Push(record, member <= size ? std::to_string(member) : std::string(), false);
-  }
-}
 
 void RowSchema::Fill(const Hl7Message& message, std::size_t segment_idx,
                      std::uint64_t message_index, RawRecord& record) const {
   record.values.clear();
-  record.nulls.clear();
-  record.values.reserve(columns_->size());
-  record.nulls.reserve(columns_->size());
-  Push(record, std::to_string(message_index), false);
-  Push(record, std::to_string(segment_idx + 1), false);
-  Push(record, message.MessageType(), false);
-  Push(record, message.ControlId(), false);
+  record.values.resize(columns_->size());
+  record.nulls.assign(columns_->size(), false);
+  Cells cells(record, slots_);
+  cells.Put(std::to_string(message_index), false);
+  cells.Put(std::to_string(segment_idx + 1), false);
+  cells.Put(message.MessageType(), false);
+  cells.Put(message.ControlId(), false);
   const Hl7Segment& segment = message.segments()[segment_idx];
-  FillSegment(message, segment_id_, &segment, segment_id_ == "MSH" ? 1 : kRepetitions, record);
+  FillSegment(message, segment_id_, &segment, segment_id_ == "MSH" ? 1 : kRepetitions, cells);
   for (const std::string& id : context_ids_) {
-    FillSegment(message, id, Context(message, id, segment_idx), 1, record);
+    FillSegment(message, id, Context(message, id, segment_idx), 1, cells);
   }
-  FillGroup(message, segment_idx, record);
+  FillGroup(segment_id_, message, segment_idx, cells);
 }
 
 }  // namespace ferry::hl7v2

@@ -29,6 +29,8 @@
 ///
 /// Cost: a row carries every column of its stream (a PID row about 2,150 values, mostly
 /// empty strings without allocation); the trade for a schema the engine can resolve once.
+/// A schema built with `only` (the columns a mapping reads) keeps the same names but
+/// drops the other columns, and its rows skip decoding them.
 
 #include <cstdint>
 #include <memory>
@@ -55,8 +57,9 @@ std::size_t FieldCount(std::string_view segment_id);
 /// The fixed columns of one segment stream, and how a row fills them.
 class RowSchema {
  public:
-  /// The schema of stream `segment_id`.
-  explicit RowSchema(std::string segment_id);
+  /// The schema of stream `segment_id`: all its columns, or only those of them named in
+  /// `only` when that is given (in schema order; names it lacks are ignored).
+  explicit RowSchema(std::string segment_id, const std::vector<std::string>* only = nullptr);
 
   /// The stream's columns, shared by all its rows.
   const std::shared_ptr<const Columns>& columns() const { return columns_; }
@@ -69,12 +72,12 @@ class RowSchema {
   /// The context segment `id` of segment `segment_idx`, or nullptr.
   const Hl7Segment* Context(const Hl7Message& message, const std::string& id,
                             std::size_t segment_idx) const;
-  /// Appends the order-group columns (`group_index`, `group_member[N]`).
-  void FillGroup(const Hl7Message& message, std::size_t segment_idx, RawRecord& record) const;
 
   std::string segment_id_;
   std::vector<std::string> context_ids_;  ///< context segments, in column order
   std::shared_ptr<const Columns> columns_;
+  /// With `only`: for each column of the full schema, its index in columns_ or kNoSlot.
+  std::vector<std::size_t> slots_;
 };
 
 }  // namespace ferry::hl7v2

@@ -62,7 +62,12 @@ std::optional<double> Hl7v2Source::Progress() const {
 
 std::vector<std::string> Hl7v2Source::Columns(const std::string& stream) {
   if (!ParsePath(stream + "-1")) return {};
-  return *Schema(stream).columns();
+  return *RowSchema(stream).columns();
+}
+
+void Hl7v2Source::OnlyColumns(const std::map<std::string, std::vector<std::string>>& columns) {
+  only_columns_ = columns;
+  schemas_.clear();
 }
 
 std::size_t Hl7v2Source::PeakBufferedBytes() const {
@@ -157,7 +162,11 @@ bool Hl7v2Source::Wanted(const std::string& segment_id) const {
 
 const RowSchema& Hl7v2Source::Schema(const std::string& segment_id) {
   auto it = schemas_.find(segment_id);
-  if (it == schemas_.end()) it = schemas_.emplace(segment_id, RowSchema(segment_id)).first;
+  if (it == schemas_.end()) {
+    auto only = only_columns_.find(segment_id);
+    const std::vector<std::string>* wanted = only == only_columns_.end() ? nullptr : &only->second;
+    it = schemas_.emplace(segment_id, RowSchema(segment_id, wanted)).first;
+  }
   return it->second;
 }
 

@@ -47,10 +47,14 @@ class Hl7v2Source final : public Source {
   Hl7v2Source(std::vector<Hl7File> files, std::vector<std::string> streams,
               ReaderLimits limits = {});
 
+  /// From now on, rows of stream S carry only the columns `columns[S]` names (the ones a
+  /// mapping reads; see RowSchema); streams it does not name keep all their columns.
+  void OnlyColumns(const std::map<std::string, std::vector<std::string>>& columns) override;
+
   void Seek(const std::string& cursor) override;
   RecordBatch Next(std::size_t max) override;
   std::optional<double> Progress() const override;
-  /// The fixed columns of segment stream `stream` (hl7_rows.hpp).
+  /// The fixed columns of segment stream `stream` (hl7_rows.hpp), all of them.
   std::vector<std::string> Columns(const std::string& stream) override;
 
   /// The most bytes the reader of the current file has held at once (see Hl7Reader).
@@ -71,6 +75,7 @@ class Hl7v2Source final : public Source {
   std::set<std::string> streams_;
   ReaderLimits limits_;
   std::map<std::string, RowSchema> schemas_;
+  std::map<std::string, std::vector<std::string>> only_columns_;
   std::unique_ptr<Hl7Reader> reader_;  ///< open on files_[sequence_.index()], or null
   std::size_t peak_bytes_ = 0;
 

@@ -51,6 +51,7 @@ std::map<std::string, std::string> Produce(const MappingSpec& spec, const std::s
   SourceContext context{mapper.Streams()};
   const std::string adapter = InputAdapter(input_dir);
   std::unique_ptr<Source> source = FindAdapter(adapter)->open_source(InputConfig(adapter, input_dir), context);
+  source->OnlyColumns(spec.stream_columns);
   source->Seek("");
   std::map<std::string, std::string> files;
   double ignored_seconds = 0;

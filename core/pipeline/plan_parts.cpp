@@ -61,6 +61,7 @@ SourceParts OpenSourceParts(const Plan& plan, const std::vector<std::string>& on
   parts.transforms = std::make_unique<transform::TransformChain>(plan.transforms, plan.dir);
   SourceContext context{parts.streams};
   parts.source = parts.info->open_source(providers::WithProviderDefaults(plan.source, parts.info->source_keys), context);
+  if (parts.spec) parts.source->OnlyColumns(parts.spec->stream_columns);
   return parts;
 }
 

@@ -130,6 +130,24 @@ TEST_CASE("hl7v2 source numbers order groups and gives RXA its RXR", "[hl7v2]") 
   CHECK(source->Columns("OBR").back() == "group_member[50]");
 }
 
+TEST_CASE("hl7v2 source can return only the columns a mapping reads", "[hl7v2]") {
+  TempDir dir;
+  WriteFile(dir / "b_oru.hl7", kOru);
+  auto source = std::make_unique<Hl7v2Source>(
+      std::vector<Hl7File>{{"b_oru.hl7", dir / "b_oru.hl7", 0}},
+      std::vector<std::string>{"OBX", "PID"});
+  source->OnlyColumns({{"OBX", {"OBX-5", "OBX-3.2", "PID-5.2", "group_index", "OBX-99", "OBR-4.1"}}});
+  std::vector<RawRecord> records = ReadAll(*source, 10);
+  REQUIRE(records.size() == 3);
+  CHECK(*records[1].columns ==
+        std::vector<std::string>{"OBX-3.2", "OBX-5", "PID-5.2", "OBR-4.1", "group_index"});
+  CHECK(records[1].values == std::vector<std::string>{"Cholesterol", "182", "Ann", "24331-1", "1"});
+  CHECK(records[2].values == std::vector<std::string>{"Triglyceride", "", "Ann", "24331-1", "2"});
+  CHECK(IsNullCell(records[2], "OBX-5"));
+  CHECK(records[0].columns->size() == source->Columns("PID").size());  // PID not narrowed
+  CHECK(source->Columns("OBX").size() > 1000);
+}
+
 TEST_CASE("hl7v2 source columns are fixed per segment id", "[hl7v2]") {
   Hl7v2Source source({}, {});
   std::vector<std::string> columns = source.Columns("NTE");

@@ -220,7 +220,7 @@ TEST_CASE("first: gives the first alternative that has a value", "[mapping][expr
   CHECK(MapOne(spec, Patient({"1", "", "", "", ""})) ==
         R"({"resourceType":"Patient","a":"fallback","c":"no"})");
   CHECK(testing::LoadErrors(PatientSpec("      a: { first: x }\n")) ==
-        std::vector<std::string>{"spec.yaml:8:10: 'first' must list one or more value expressions"});
+        std::vector<std::string>{"spec.yaml:8:12: 'first' must list one or more value expressions"});
 }
 
 }  // namespace ferry
