@@ -16,6 +16,10 @@ sqlite::Database OpenDatabase(const std::string& path) {
   }
   sqlite::Database db(file, sqlite::Database::Mode::kReadWriteCreate, "id crosswalk " + file);
   if (!path.empty()) chmod(path.c_str(), 0600);
+  // WAL + synchronous=NORMAL: a commit survives a crash of ferry (not of the OS) without an
+  // fsync per Write; after an OS crash a lost mapping is found again by the re-run's
+  // conditional create (ids: server) or recomputed (preserve, uuid5).
+  db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   db.Exec(
       "CREATE TABLE IF NOT EXISTS fhir_ids(target TEXT NOT NULL, type TEXT NOT NULL, source_id TEXT NOT NULL,"
       " target_id TEXT NOT NULL, PRIMARY KEY(target, type, source_id));"

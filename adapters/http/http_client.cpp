@@ -146,9 +146,11 @@ class Client::Impl {
       Clock::duration wait = StartReady(jobs);
       int running = 0;
       curl_multi_perform(multi_, &running);
-      remaining -= CollectDone(jobs);
+      std::size_t finished = CollectDone(jobs);
+      remaining -= finished;
       if (remaining == 0) break;
       wait = std::min(wait, ResumePaused());
+      if (finished > 0) continue;  // connections were freed: start the next jobs now, not after a wait
       auto wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(wait).count();
       int timeout = static_cast<int>(std::clamp<long long>(wait_ms, 1, 100));
       if (active_.empty())
