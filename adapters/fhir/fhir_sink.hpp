@@ -40,6 +40,8 @@ class FhirSink final : public Sink {
   bool ReplacesInPlace() const override { return true; }
   void Scan(const std::function<void(const StoredResource&)>& visit) override;
 
+  std::map<std::string, std::uint64_t> RetryCounts() const override { return server_.RetryCounts(); }
+
  private:
   struct Item {
     std::size_t index;  ///< in the Write's batch
