@@ -30,6 +30,7 @@
 ///             "message": "Patient.birthDate: not a date in format %Y-%m-%d"}
 ///          ]}
 ///       ],
+///       "retries": {"429": 3, "connection": 1},  // retried requests by kind; only when any
 ///       "dead_letter": ".ferry/clinic-a.dead.ndjson",  // null when there is none
 ///       "exit_code": 1,
 ///       "timings": {"total_seconds": 12.5, "read_seconds": 1.2, "map_seconds": 3.4,
