@@ -8,7 +8,8 @@
 /// A 401 makes the Client call Authenticator::Invalidate and try once more. When retries
 /// run out the last response comes back (status and body of the last attempt, `error`
 /// saying how many attempts were made); a transport failure has status 0. Send and SendAll
-/// never throw for HTTP or network failures; they throw only what the Authenticator throws.
+/// never throw for HTTP or network failures; they throw only what the Authenticator throws,
+/// and ferry::Interrupted when ClientOptions::stop is set while a retry is pending.
 ///
 ///     http::ClientOptions options;
 ///     options.max_connections = 16;
