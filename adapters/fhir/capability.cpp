@@ -23,7 +23,13 @@ void AddTypes(const JsonValue& rest, Capabilities& caps) {
   if (!rest.HasMember("resource") || !rest["resource"].IsArray()) return;
   for (const auto& resource : rest["resource"].GetArray()) {
     if (!resource.IsObject() || !resource.HasMember("type") || !resource["type"].IsString()) continue;
-    caps.types[resource["type"].GetString()] = AllowsSearch(resource);
+    std::string type = resource["type"].GetString();
+    caps.types[type] = AllowsSearch(resource);
+    if (!resource.HasMember("searchParam") || !resource["searchParam"].IsArray()) continue;
+    for (const auto& param : resource["searchParam"].GetArray()) {
+      if (param.IsObject() && param.HasMember("name") && param["name"].IsString())
+        caps.search_params[type].insert(param["name"].GetString());
+    }
   }
 }
 

@@ -28,6 +28,7 @@ http::ClientOptions OptionsFrom(const AdapterConfig& config, int concurrency) {
   options.max_rps = std::stod(config.GetString("max_rps", "0"));
   options.bwlimit = static_cast<std::uint64_t>(config.GetInteger("bwlimit", 0));
   options.ca_bundle = config.GetString("ca_bundle");
+  options.trace = true;  // the client traces only at -vv (redacted, no bodies)
   return options;
 }
 
@@ -55,9 +56,12 @@ Connection::Connection(const AdapterConfig& config)
     throw PlanError(config.location + ": max_rps must be a number (requests per second)");
   }
   if (max_rps < 0) throw PlanError(config.location + ": max_rps must not be negative");
+  http::ClientOptions options = OptionsFrom(config, concurrency_);
   http::AuthConfig auth = http::AuthConfigFrom(config);
   auth.base_url = base_url_;
-  client_ = std::make_unique<http::Client>(OptionsFrom(config, concurrency_), http::MakeAuthenticator(auth));
+  auth.http = options;  // token endpoints: same CA bundle and timeouts
+  auth.http.max_rps = 0;
+  client_ = std::make_unique<http::Client>(options, http::MakeAuthenticator(auth));
 }
 
 void Connection::ThrowIfUnreachable(const http::Response& response, const std::string& what) const {

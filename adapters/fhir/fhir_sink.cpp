@@ -190,7 +190,16 @@ void FhirSink::ResolveConditionals(std::span<const Resource> batch) {
       if (ref.kind != ReferenceKind::kConditional) return;
       std::string key = ref.type + "?" + ref.query;
       if (conditional_.count(key)) return;
-      http::Response response = server_.Get(server_.base_url() + "/" + key + "&_count=2");
+      // POST [type]/_search with a form body: the criteria (identifier values) stay out of
+      // URLs, traces and server access logs.
+      http::Request request;
+      request.method = "POST";
+      request.url = server_.base_url() + "/" + ref.type + "/_search";
+      request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/fhir+json"}};
+      request.body = ref.query + "&_count=2";
+      std::string what = "POST " + request.url;
+      http::Response response = server_.client().Send(std::move(request));
+      server_.ThrowIfUnreachable(response, what);
       auto page = response.status == 200 ? ParseSearchPage(response.body) : Result<SearchPage>(Failure(""));
       std::optional<std::string> target;
       if (page && page->resources.size() == 1) {

@@ -19,12 +19,25 @@ std::string Escape(const std::string& text) {
   return out;
 }
 
+/// In patient compartment mode a type other than Patient is read by its `patient` search param.
+bool InCompartment(const Capabilities& caps, const std::string& type) {
+  return type == "Patient" || caps.HasSearchParam(type, "patient");
+}
+
 std::vector<std::string> CheckedTypes(const AdapterConfig& config, const SourceContext& context,
                                       const Capabilities& caps, const std::string& base_url) {
+  bool compartment = !config.GetList("patients").empty();
   std::vector<std::string> types = context.streams;
   if (types.empty()) {
     for (const auto& [type, searchable] : caps.types) {
-      if (searchable) types.push_back(type);
+      if (searchable && (!compartment || InCompartment(caps, type))) types.push_back(type);
+    }
+  }
+  if (compartment) {
+    for (const auto& type : types) {
+      if (!InCompartment(caps, type))
+        throw PlanError(config.location + ": " + type + " has no 'patient' search parameter on " + base_url +
+                        ", so it cannot be read by patient (the 'patients' key); remove it from 'resources'");
     }
   }
   std::string missing;

@@ -3,7 +3,7 @@
 # Medplum's FHIR engine in memory behind a small Node wrapper) on 127.0.0.1, in a new temp dir.
 #
 # PORT defaults to 0 (the kernel picks a free one). Waits until the server is ready (up to 30 s).
-# Environment passed through to the server: FHIR_VALIDATE, FHIR_TYPES, FHIR_MAX_COUNT, FHIR_LOG_REQUESTS,
+# Environment passed through to the server: FHIR_VALIDATE, FHIR_TYPES, FHIR_MAX_COUNT, FHIR_LATENCY_MS, FHIR_LOG_REQUESTS,
 # FHIR_BASE_PATH (see fhir-server.cjs).
 #
 # Prints, for `eval "$(tests/servers/fhir-start.sh)"`:

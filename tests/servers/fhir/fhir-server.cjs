@@ -10,6 +10,8 @@
 //   FHIR_VALIDATE=0           accept invalid resources (no validation)
 //   FHIR_TYPES=Patient,Encounter   serve only these types (others: 404, absent from /metadata)
 //   FHIR_MAX_COUNT=1000       largest page size; a bigger _count is lowered (as real servers do)
+//   FHIR_LATENCY_MS=20        wait this long before serving each request (emulates a network round trip;
+//                             other requests are served meanwhile, as over a real network)
 //   FHIR_LOG_REQUESTS=1       print "REQ <method> <path+query> <status>" per request on stdout
 // Start/stop from tests with tests/servers/fhir-start.sh and fhir-stop.sh.
 'use strict';
@@ -30,6 +32,7 @@ const tIndexed = Date.now();
 const BASE_PATH = process.env.FHIR_BASE_PATH ?? '/fhir';
 const VALIDATE = process.env.FHIR_VALIDATE !== '0';
 const LOG_REQUESTS = process.env.FHIR_LOG_REQUESTS === '1';
+const LATENCY_MS = Number(process.env.FHIR_LATENCY_MS ?? 0);
 const DEFAULT_COUNT = 20;   // page size when a search has no _count (the engine alone returns everything)
 const MAX_COUNT = Number(process.env.FHIR_MAX_COUNT ?? 1000);   // larger _count values are lowered to this
 
@@ -205,6 +208,7 @@ async function handle(req, res) {
 }
 
 const server = http.createServer(async (req, res) => {
+  if (LATENCY_MS > 0) await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
   try {
     await handle(req, res);
   } catch (err) {

@@ -59,3 +59,18 @@ TEST_CASE("SortByDependency puts referenced types first") {
 }
 
 }  // namespace ferry::fhir
+
+namespace ferry::fhir {
+
+TEST_CASE("ParseCapabilities keeps each type's search parameter names") {
+  auto caps = ParseCapabilities(
+      R"({"resourceType":"CapabilityStatement","rest":[{"mode":"server","resource":[)"
+      R"({"type":"Observation","searchParam":[{"name":"patient","type":"reference"},{"name":"code","type":"token"}]},)"
+      R"({"type":"Organization","searchParam":[{"name":"name","type":"string"}]}]}]})");
+  REQUIRE(caps);
+  CHECK(caps->HasSearchParam("Observation", "patient"));
+  CHECK_FALSE(caps->HasSearchParam("Organization", "patient"));
+  CHECK_FALSE(caps->HasSearchParam("Encounter", "patient"));
+}
+
+}  // namespace ferry::fhir
