@@ -2,6 +2,7 @@
 
 #include "adapters/auth/auth_config.hpp"
 #include "adapters/auth/make_authenticator.hpp"
+#include "adapters/providers/provider_check.hpp"
 #include "core/common/error.hpp"
 
 namespace ferry::fhir {
@@ -39,6 +40,7 @@ void AppendConnectionKeys(std::vector<KeySpec>& keys) {
   keys.push_back({"bwlimit", KeyType::kInteger, false, "0", "bytes per second cap, 0 = none (--bwlimit overrides)"});
   keys.push_back({"ca_bundle", KeyType::kPath, false, "", "extra CA certificates (PEM); TLS is always verified"});
   keys.push_back({"concurrency", KeyType::kInteger, false, "4", "requests in flight at once"});
+  keys.push_back(providers::ProviderKey());
   http::AppendAuthKeys(keys);
 }
 

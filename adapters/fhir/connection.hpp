@@ -9,6 +9,7 @@
 ///     Capabilities caps = server.ReadCapabilities();
 ///     http::Response page = server.Get(server.base_url() + "/Patient?_count=100");
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ class Connection {
   const std::string& base_url() const { return base_url_; }
   http::Client& client() { return *client_; }
   int concurrency() const { return concurrency_; }
+  /// Retried requests so far, by kind (for the run report).
+  std::map<std::string, std::uint64_t> RetryCounts() const { return client_->RetryCounts(); }
 
   /// GET `url` (absolute) with `Accept: application/fhir+json`. Returns the response for
   /// any HTTP status; throws ConnectError on transport failure, 401 and 403.

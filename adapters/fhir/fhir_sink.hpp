@@ -43,6 +43,8 @@ class FhirSink final : public Sink {
   /// entries; false when the server refuses a Bundle.
   bool Remove(std::span<const ResourceKey> keys) override;
 
+  std::map<std::string, std::uint64_t> RetryCounts() const override { return server_.RetryCounts(); }
+
  private:
   struct Item {
     std::size_t index;  ///< in the Write's batch

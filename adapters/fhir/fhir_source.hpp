@@ -36,6 +36,8 @@ class FhirSource final : public Source {
   std::optional<double> Progress() const override;
   std::optional<std::uint64_t> CountRecords(const std::string& stream) override;
 
+  std::map<std::string, std::uint64_t> RetryCounts() const override { return server_.RetryCounts(); }
+
  private:
   /// The first-page URL of `type` (`summary_count`: a `_summary=count` query instead).
   std::string FirstUrl(const std::string& type, bool summary_count) const;

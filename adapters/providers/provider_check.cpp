@@ -1,5 +1,6 @@
 #include "adapters/providers/provider_check.hpp"
 
+#include <cstdlib>
 #include <regex>
 
 #include "adapters/providers/provider_profile.hpp"
@@ -57,9 +58,10 @@ class Checker {
   }
   void CheckRate() {
     if (!SetByPlan(config_, "max_rps") || profile_.max_rps == 0) return;
-    long long rps = config_.GetInteger("max_rps");
-    if (rps == 0 || rps > profile_.max_rps)
-      Warn("max_rps", "max_rps " + (rps == 0 ? std::string("0 (no cap)") : std::to_string(rps)) +
+    std::string text = config_.GetString("max_rps");
+    double rps = std::strtod(text.c_str(), nullptr);
+    if (rps <= 0 || rps > profile_.max_rps)
+      Warn("max_rps", "max_rps " + (rps <= 0 ? std::string("0 (no cap)") : text) +
                           " is above the provider's default rate limit of " + std::to_string(profile_.max_rps) +
                           " requests/s; expect 429s (" + profile_.source + ")");
   }

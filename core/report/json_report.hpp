@@ -30,6 +30,7 @@
 ///             "message": "Patient.birthDate: not a date in format %Y-%m-%d"}
 ///          ]}
 ///       ],
+///       "retries": {"429": 3, "connection": 1},  // retried requests by kind; only when any
 ///       "deidentified": [                       // only with `transforms:`; what they changed
 ///         {"path": "Patient.address.postalCode", "change": "generalised", "count": 20}
 ///       ],                                      // by path, then change (removed,

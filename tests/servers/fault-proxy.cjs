@@ -4,7 +4,7 @@
 //   node fault-proxy.cjs --upstream http://127.0.0.1:PORT [--port 0] [--fault KIND] [--rate R]
 //        [--burst N] [--never-clear] [--match REGEX] [--match-body TEXT] [--delay-ms MS]
 //        [--retry-after S] [--counts FILE] [--token-secret-file F] [--token-exempt REGEX]
-//        [--smart-token-url URL] [--hold-polls N]
+//        [--smart-token-url URL] [--hold-polls N] [--manifest-add JSON] [--serve-dir DIR]
 //
 // Fault kinds (--fault, comma-separated for several):
 //   reset         the client's connection is destroyed before the request reaches the server
@@ -30,6 +30,10 @@
 // Long jobs: with --hold-polls N, the first N polls (GET) of each `$export-status/...` URL are
 // answered by the proxy itself: 202, `X-Progress: held by proxy i/N`, `Retry-After: 1`.
 //
+// Error and deleted files: --manifest-add JSON (a file holding {"error": [...], "deleted":
+// [...]} entries whose `url` is a file name) adds those entries to every completed manifest
+// passing through, pointing at GET /extra/<name>, which the proxy serves from --serve-dir.
+//
 // The Host header is passed through, so a server that builds URLs from it (Content-Location,
 // manifest file URLs, paging links) points clients back at the proxy.
 //
@@ -44,7 +48,7 @@ const fs = require('node:fs');
 
 function parseArgs(argv) {
   const opts = { port: 0, faults: [], rate: 0.25, burst: 1, neverClear: false, match: null, matchBody: null,
-                 delayMs: 1500, retryAfter: 1, holdPolls: 0, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
+                 delayMs: 1500, retryAfter: 1, holdPolls: 0, manifestAdd: null, serveDir: null, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
   for (let i = 2; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=')
       ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
@@ -69,6 +73,8 @@ function parseArgs(argv) {
       case '--token-exempt': opts.tokenExempt = new RegExp(next()); break;
       case '--smart-token-url': opts.smartTokenUrl = next(); break;
       case '--hold-polls': opts.holdPolls = Number(next()); break;
+      case '--manifest-add': opts.manifestAdd = JSON.parse(fs.readFileSync(next(), 'utf8')); break;
+      case '--serve-dir': opts.serveDir = next(); break;
       default: usage(`unknown argument ${arg}`);
     }
   }
@@ -157,7 +163,8 @@ function forward(req, res, body, truncate) {
     const chunks = [];
     upRes.on('data', (chunk) => chunks.push(chunk));
     upRes.on('end', () => {
-      const data = Buffer.concat(chunks);
+      let data = Buffer.concat(chunks);
+      if (opts.manifestAdd && upRes.statusCode === 200 && /\/\$export-status\//.test(req.url)) data = addToManifest(data, req);
       const headers = { ...upRes.headers, 'content-length': String(data.length) };
       delete headers['transfer-encoding'];
       counts.statuses[upRes.statusCode] = (counts.statuses[upRes.statusCode] ?? 0) + 1;
@@ -169,6 +176,25 @@ function forward(req, res, body, truncate) {
   });
   upstream.on('error', () => reply(res, 502, 'upstream unreachable'));
   upstream.end(body);
+}
+
+/// The manifest with the --manifest-add entries appended, their URLs served by this proxy.
+function addToManifest(data, req) {
+  const manifest = JSON.parse(data.toString('utf8'));
+  for (const kind of ['error', 'deleted']) {
+    for (const entry of opts.manifestAdd[kind] ?? [])
+      (manifest[kind] ??= []).push({ ...entry, url: `http://${req.headers.host}/extra/${entry.url}` });
+  }
+  return Buffer.from(JSON.stringify(manifest));
+}
+
+function serveExtra(res, name) {
+  counts.downloads++;
+  const file = `${opts.serveDir}/${name.replace(/[^A-Za-z0-9._-]/g, '')}`;
+  if (!fs.existsSync(file)) return reply(res, 404, 'no such file');
+  counts.statuses[200] = (counts.statuses[200] ?? 0) + 1;
+  res.writeHead(200, { 'Content-Type': 'application/fhir+ndjson' });
+  res.end(fs.readFileSync(file));
 }
 
 function smartConfiguration(res) {
@@ -190,6 +216,7 @@ function handle(req, res, body) {
   countBulk(req.method, path);
   if (opts.smartTokenUrl && req.method === 'GET' && path.endsWith('/.well-known/smart-configuration'))
     return smartConfiguration(res);
+  if (opts.serveDir && req.method === 'GET' && path.startsWith('/extra/')) return serveExtra(res, path.slice(7));
   const kind = pickFault(`${req.method} ${req.url}`, body.toString('utf8'));
   if (kind && kind !== 'expire-token') countKind(kind);  // expire-token counts only where a token is checked
   if (kind === 'reset') return req.socket.destroy();

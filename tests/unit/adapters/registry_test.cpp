@@ -9,7 +9,7 @@ namespace ferry {
 TEST_CASE("Registry lists the adapters by name", "[registry]") {
   std::vector<std::string> names;
   for (const AdapterInfo* info : AllAdapters()) names.push_back(info->name);
-  CHECK(names == std::vector<std::string>{"archive", "csv", "fhir", "hl7v2", "ndjson", "postgres", "sqlite"});
+  CHECK(names == std::vector<std::string>{"archive", "csv", "fhir", "fhir-bulk", "hl7v2", "ndjson", "postgres", "sqlite"});
 }
 
 TEST_CASE("Registry finds an adapter by exact name", "[registry]") {
