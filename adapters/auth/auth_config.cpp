@@ -15,6 +15,11 @@ const std::map<std::string, std::vector<std::string>>& RequiredKeys() {
       {"none", {}},
       {"bearer", {"auth_token"}},
       {"basic", {"auth_username", "auth_password"}},
+      {"oauth2-client-credentials", {"auth_url", "auth_client_id", "auth_client_secret"}},
+      {"smart-backend", {"auth_client_id", "auth_private_key", "auth_kid"}},
+      {"google-service-account", {"auth_credentials"}},
+      {"azure-entra", {"auth_client_id", "auth_client_secret"}},
+      {"aws-sigv4", {"auth_region", "auth_service", "auth_access_key_id", "auth_secret_access_key"}},
   };
   return kRequired;
 }

@@ -9,7 +9,8 @@
 ///     AppendAuthKeys(keys);
 ///     ...
 ///     AuthConfig auth = AuthConfigFrom(config);     // throws PlanError naming missing keys
-///     auth.base_url = config.GetString("base_url");  // for SMART discovery
+///     auth.base_url = config.GetString("base_url");  // for SMART discovery and Azure's scope
+///     auth.http = options;                            // token endpoints: same CA bundle, trace
 ///     http::Client client(options, MakeAuthenticator(auth));
 ///
 ///     target:

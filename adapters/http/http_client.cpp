@@ -93,14 +93,16 @@ std::string JoinHeaders(const std::vector<Header>& headers) {
 class Client::Impl {
  public:
   Impl(ClientOptions options, std::shared_ptr<Authenticator> auth)
-      : options_(std::move(options)), auth_(std::move(auth)), limiter_(options_.max_rps),
+      : options_(std::move(options)), auth_(std::move(auth)), limiter_(options_.max_rps), budget_(options_.bwlimit),
         random_(std::random_device{}()) {
     GlobalInit();
     options_.max_connections = std::max(1, options_.max_connections);
     options_.max_attempts = std::max(1, options_.max_attempts);
     settings_.ca_blob = CaBlob(options_.ca_bundle);
     if (options_.bwlimit > 0)
-      settings_.max_speed = std::max<curl_off_t>(1, static_cast<curl_off_t>(options_.bwlimit) / options_.max_connections);
+      settings_.max_send_speed =
+          std::max<curl_off_t>(1, static_cast<curl_off_t>(options_.bwlimit) / options_.max_connections);
+    settings_.budget = &budget_;
     multi_ = curl_multi_init();
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
     curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(options_.max_connections));
@@ -140,11 +142,13 @@ class Client::Impl {
   void Loop(std::vector<Job>& jobs) {
     std::size_t remaining = jobs.size();
     while (remaining > 0) {
+      if (options_.stop != nullptr && options_.stop->load() && WaitingForRetry(jobs)) throw Interrupted();
       Clock::duration wait = StartReady(jobs);
       int running = 0;
       curl_multi_perform(multi_, &running);
       remaining -= CollectDone(jobs);
       if (remaining == 0) break;
+      wait = std::min(wait, ResumePaused());
       auto wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(wait).count();
       int timeout = static_cast<int>(std::clamp<long long>(wait_ms, 1, 100));
       if (active_.empty())
@@ -152,6 +156,28 @@ class Client::Impl {
       else
         curl_multi_poll(multi_, nullptr, 0, timeout, nullptr);
     }
+  }
+
+  /// Resumes the transfers paused by the download budget when it allows; returns how
+  /// long until it next could.
+  Clock::duration ResumePaused() {
+    Clock::duration wait = std::chrono::milliseconds(100);
+    for (auto& [index, transfer] : active_) {
+      if (!transfer->paused()) continue;
+      auto now = Clock::now();
+      if (budget_.Available(now))
+        transfer->Resume();
+      else
+        wait = std::min(wait, Clock::duration(budget_.WaitTime(now)));
+    }
+    return wait;
+  }
+
+  /// True when a job has been tried and now waits for its next attempt.
+  bool WaitingForRetry(const std::vector<Job>& jobs) const {
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+      if (!jobs[i].done && jobs[i].response.attempts > 0 && active_.count(i) == 0) return true;
+    return false;
   }
 
   /// Starts the jobs that are due, as connections and the rate cap allow; returns how
@@ -222,6 +248,7 @@ class Client::Impl {
       return job.done = true;
     }
     Count(*kind);
+    if (options_.stop != nullptr && options_.stop->load()) throw Interrupted();
     job.not_before = Clock::now() + RetryDelay(job.response);
     return false;
   }
@@ -284,6 +311,7 @@ class Client::Impl {
   std::shared_ptr<Authenticator> auth_;
   TransferSettings settings_;
   RateLimiter limiter_;
+  ByteBudget budget_;
   std::mt19937_64 random_;
   CURLM* multi_ = nullptr;
   std::vector<CURL*> easies_;  ///< every handle made; cleaned up last

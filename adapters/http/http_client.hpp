@@ -8,10 +8,16 @@
 /// A 401 makes the Client call Authenticator::Invalidate and try once more. When retries
 /// run out the last response comes back (status and body of the last attempt, `error`
 /// saying how many attempts were made); a transport failure has status 0. Send and SendAll
-/// never throw for HTTP or network failures; they throw only what the Authenticator throws.
+/// never throw for HTTP or network failures; they throw only what the Authenticator throws,
+/// and ferry::Interrupted when ClientOptions::stop is set while a retry is pending.
 ///
-///     http::Client client({.max_connections = 16, .max_rps = 50}, auth);
-///     http::Response one = client.Send({.url = base + "/metadata"});
+///     http::ClientOptions options;
+///     options.max_connections = 16;
+///     options.max_rps = 50;
+///     http::Client client(options, auth);
+///     http::Request metadata;
+///     metadata.url = base + "/metadata";
+///     http::Response one = client.Send(metadata);
 ///     std::vector<http::Response> many = client.SendAll(std::move(requests));  // in order
 ///     for (auto& [kind, count] : client.RetryCounts()) report.Add("retries." + kind, count);
 ///

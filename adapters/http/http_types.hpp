@@ -11,6 +11,7 @@
 ///     http::Response response = client.Send(std::move(request));
 ///     if (response.status == 0) throw ConnectError(response.error);
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -54,14 +55,21 @@ struct Response {
 struct ClientOptions {
   int max_connections = 8;    ///< concurrent transfers in SendAll
   double max_rps = 0;         ///< requests/second cap, 0 = none (--max-rps)
-  std::uint64_t bwlimit = 0;  ///< bytes/second cap, 0 = none (--bwlimit); shared by the transfers
+  /// bytes/second cap, 0 = none (--bwlimit): received bytes are metered across all transfers;
+  /// uploads get curl's per-transfer send cap of bwlimit / max_connections.
+  std::uint64_t bwlimit = 0;
   std::string ca_bundle;      ///< extra CA file (PEM), trusted besides the system store; TLS verification is always on
+  /// request_timeout_ms limits a whole request; for a streamed one (on_body) it is instead
+  /// the longest stall allowed (whole seconds), so a long download is not cut off.
   long connect_timeout_ms = 30000, request_timeout_ms = 300000;
   int max_attempts = 8;  ///< attempts on connection errors, 408, 429, 500, 502, 503, 504
   long backoff_base_ms = 200, backoff_max_ms = 30000;  ///< exponential with full jitter; Retry-After honoured
   long retry_after_max_ms = 300000;  ///< a longer Retry-After is cut to this
   bool trace = false;  ///< -vv: method, URL without query secrets, status, redacted headers, no bodies
   std::string user_agent = "ferry";
+  /// Set by a signal handler (cli's StopFlag): transfers in flight finish, but a request
+  /// that would wait to be retried makes Send/SendAll throw ferry::Interrupted instead.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 /// ASCII case-insensitive equality (header names).

@@ -1,5 +1,6 @@
 #include "adapters/http/transfer.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/common/strings.hpp"
@@ -39,6 +40,8 @@ void Transfer::Prepare(const Request& request, const ClientOptions& options, con
   headers_.clear();
   body_.clear();
   aborted_by_receiver_ = false;
+  paused_ = false;
+  budget_ = settings.budget;
   streamed_bytes_ = 0;
   error_buffer_[0] = '\0';
   started_ = std::chrono::steady_clock::now();
@@ -58,12 +61,14 @@ void Transfer::Prepare(const Request& request, const ClientOptions& options, con
     curl_easy_setopt(easy_, CURLOPT_CAINFO_BLOB, &blob);
   }
   curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, options.connect_timeout_ms);
-  curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, options.request_timeout_ms);
-  curl_easy_setopt(easy_, CURLOPT_USERAGENT, options.user_agent.c_str());
-  if (settings.max_speed > 0) {
-    curl_easy_setopt(easy_, CURLOPT_MAX_RECV_SPEED_LARGE, settings.max_speed);
-    curl_easy_setopt(easy_, CURLOPT_MAX_SEND_SPEED_LARGE, settings.max_speed);
+  if (request.on_body) {  // a streamed download may take hours: limit stalls, not the total
+    curl_easy_setopt(easy_, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(easy_, CURLOPT_LOW_SPEED_TIME, std::max(1L, options.request_timeout_ms / 1000));
+  } else {
+    curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, options.request_timeout_ms);
   }
+  curl_easy_setopt(easy_, CURLOPT_USERAGENT, options.user_agent.c_str());
+  if (settings.max_send_speed > 0) curl_easy_setopt(easy_, CURLOPT_MAX_SEND_SPEED_LARGE, settings.max_send_speed);
   SetMethod(easy_, request);
   for (const auto& header : request.headers)
     header_list_ = curl_slist_append(header_list_, (header.name + ": " + header.value).c_str());
@@ -98,7 +103,19 @@ long Transfer::Status() const {
   return status;
 }
 
+void Transfer::Resume() {
+  paused_ = false;
+  curl_easy_pause(easy_, CURLPAUSE_CONT);
+}
+
 std::size_t Transfer::Body(std::string_view data) {
+  if (budget_ != nullptr && budget_->limited()) {
+    if (!budget_->Available(std::chrono::steady_clock::now())) {
+      paused_ = true;
+      return CURL_WRITEFUNC_PAUSE;  // curl keeps the data and delivers it again after Resume
+    }
+    budget_->Take(data.size());
+  }
   const bool stream = request_->on_body && Status() / 100 == 2;
   if (stream) {
     if (!request_->on_body(data)) {

@@ -15,13 +15,15 @@
 #include <string>
 
 #include "adapters/http/http_types.hpp"
+#include "adapters/http/rate_limiter.hpp"
 
 namespace ferry::http {
 
 /// Settings computed once per Client.
 struct TransferSettings {
   std::string ca_blob;                 ///< system CAs + ClientOptions::ca_bundle, or "" for the defaults
-  curl_off_t max_speed = 0;            ///< bytes/second per transfer, 0 = none
+  curl_off_t max_send_speed = 0;       ///< curl's per-transfer upload cap, 0 = none
+  ByteBudget* budget = nullptr;        ///< the Client's download budget (null = none)
 };
 
 class Transfer {
@@ -41,6 +43,10 @@ class Transfer {
   bool aborted_by_receiver() const { return aborted_by_receiver_; }
   std::uint64_t streamed_bytes() const { return streamed_bytes_; }
   std::chrono::steady_clock::time_point started() const { return started_; }
+  /// True while the transfer waits for the download budget.
+  bool paused() const { return paused_; }
+  /// Continues a paused transfer (curl may deliver data from within this call).
+  void Resume();
 
  private:
   static std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* self);
@@ -54,6 +60,8 @@ class Transfer {
   std::vector<Header> headers_;
   std::string body_;
   bool aborted_by_receiver_ = false;
+  bool paused_ = false;
+  ByteBudget* budget_ = nullptr;
   std::uint64_t streamed_bytes_ = 0;
   char error_buffer_[CURL_ERROR_SIZE] = {};
   std::chrono::steady_clock::time_point started_;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A scripted HTTP/1.1 server on 127.0.0.1 for the HTTP client and auth unit tests.
 
-Started by the test on port 0; prints its port on the first line of stdout. The test
+Started by the test on port 0; prints its port on the first line of stdout. With
+`--tls CERT KEY` it speaks HTTPS with that certificate. The test
 then POSTs a script to /_script and reads what was received from /_log:
 
   {"routes": {"/path": [response, response, ...]},   # consumed in order; the last repeats
@@ -21,6 +22,7 @@ time. Only loopback is used.
 import gzip
 import json
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -135,6 +137,10 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if len(sys.argv) == 4 and sys.argv[1] == "--tls":
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[2], sys.argv[3])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(server.server_address[1], flush=True)
     server.serve_forever()
 

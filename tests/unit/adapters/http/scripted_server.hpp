@@ -22,7 +22,9 @@ namespace ferry::test {
 
 class ScriptedServer {
  public:
-  ScriptedServer() {
+  /// Plain HTTP; or HTTPS with `cert_file`/`key_file` (PEM), trusted by the control client.
+  explicit ScriptedServer(const std::string& cert_file = "", const std::string& key_file = "")
+      : scheme_(cert_file.empty() ? "http" : "https"), control_(ControlOptions(cert_file)) {
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
@@ -31,7 +33,11 @@ class ScriptedServer {
       close(fds[0]);
       close(fds[1]);
       std::string script = std::string(FERRY_SOURCE_DIR) + "/tests/servers/scripted_http.py";
-      execlp("python3", "python3", script.c_str(), static_cast<char*>(nullptr));
+      if (cert_file.empty())
+        execlp("python3", "python3", script.c_str(), static_cast<char*>(nullptr));
+      else
+        execlp("python3", "python3", script.c_str(), "--tls", cert_file.c_str(), key_file.c_str(),
+               static_cast<char*>(nullptr));
       _exit(127);
     }
     close(fds[1]);
@@ -48,7 +54,9 @@ class ScriptedServer {
   ScriptedServer(const ScriptedServer&) = delete;
   ScriptedServer& operator=(const ScriptedServer&) = delete;
 
-  std::string Url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string Url(const std::string& path) const {
+    return scheme_ + "://127.0.0.1:" + std::to_string(port_) + path;
+  }
 
   void Script(const std::string& json) {
     http::Request request;
@@ -69,6 +77,12 @@ class ScriptedServer {
   }
 
  private:
+  static http::ClientOptions ControlOptions(const std::string& cert_file) {
+    http::ClientOptions options;
+    options.ca_bundle = cert_file;
+    return options;
+  }
+
   void Stop() {
     if (pid_ <= 0) return;
     kill(pid_, SIGKILL);
@@ -76,9 +90,10 @@ class ScriptedServer {
     pid_ = -1;
   }
 
+  std::string scheme_;
   pid_t pid_ = -1;
   int port_ = 0;
-  http::Client control_{http::ClientOptions{}};
+  http::Client control_;
 };
 
 }  // namespace ferry::test
