@@ -11,7 +11,10 @@
 #include <sstream>
 #include <system_error>
 
+#include "adapters/archive/remote_archive_sink.hpp"
+#include "adapters/storage/store_config.hpp"
 #include "core/archive/escrow.hpp"
+#include "core/common/hash.hpp"
 #include "core/common/error.hpp"
 
 namespace ferry::archive {
@@ -145,7 +148,19 @@ std::unique_ptr<Sink> OpenSink(const AdapterConfig& config) {
   if (to.recipients.empty() && to.passphrase.empty()) {
     throw PlanError(where + "archive target: `recipients` is empty; list at least one age1... key");
   }
-  return std::make_unique<ArchiveSink>(config.GetString("path"), std::move(to), where);
+  storage::StorageUrl url = storage::ParseStorageUrl(config.GetString("path"), where);
+  if (url.kind == storage::StoreKind::kLocal) {
+    return std::make_unique<ArchiveSink>(url.local_dir, std::move(to), where);
+  }
+  // The archive object is the URL's last segment: s3://bucket/escrow/2024.age.
+  std::string key = url.prefix.substr(0, url.prefix.empty() ? 0 : url.prefix.size() - 1);
+  if (key.empty()) throw PlanError(where + "archive target: " + url.text + " names no object");
+  fs::path local = fs::path(config.GetString("staging")) / Sha256Hex(url.text).substr(0, 16) /
+                   fs::path(key).filename();
+  fs::create_directories(local.parent_path());
+  auto inner = std::make_unique<ArchiveSink>(local, to, where);
+  return std::make_unique<RemoteArchiveSink>(storage::OpenStore(url, config), key, local,
+                                             std::move(inner), std::move(to), where);
 }
 
 }  // namespace ferry::archive

@@ -18,7 +18,7 @@ std::vector<KeySpec> WithStorageKeys(std::vector<KeySpec> keys) {
 
 const AdapterInfo kInfo = {
     .name = "ndjson",
-    .summary = "FHIR Bulk Data directory: <Type>.ndjson (or .ndjson.gz) files and manifest.json",
+    .summary = "FHIR Bulk Data directory or S3/Azure/GCS prefix: <Type>.ndjson files and manifest.json",
     .shape = RecordShape::kResources,
     .source_keys = WithStorageKeys({
         {"path", KeyType::kPath, true, "",

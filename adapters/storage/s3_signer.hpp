@@ -1,8 +1,9 @@
 #pragma once
 /// AWS Signature Version 4 for S3 requests (header form), as an http::Authenticator the
 /// HTTP client calls before every attempt, so that each attempt carries a fresh
-/// `x-amz-date`. The request must already hold `x-amz-content-sha256` (the hex SHA-256 of
-/// its body, which S3 checks); the signer signs `host` and every header of the request.
+/// `x-amz-date`; the signing itself is the auth layer's (adapters/auth/sigv4.hpp). The
+/// request should already hold `x-amz-content-sha256` (the hex SHA-256 of its body, which
+/// S3 checks); `host` and every header of the request are signed.
 /// Works for AWS S3, S3-compatible stores (Ceph RGW) and GCS's XML API with HMAC keys.
 ///
 ///     auto signer = std::make_shared<S3Signer>(credentials, "us-east-1");

@@ -29,6 +29,7 @@ http::ClientOptions HttpOptions(const AdapterConfig& config) {
   http::ClientOptions options;
   options.max_connections = static_cast<int>(config.GetInteger("parallel_parts", 4));
   options.ca_bundle = config.GetString("ca_bundle");
+  options.trace = true;  // shown only at -vv (the logger's trace level), redacted
   return options;
 }
 

@@ -70,6 +70,8 @@ osd heartbeat grace = 60
 rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
 rgw thread pool size = 32
 rgw multipart min part size = ${RGW_MIN_PART_SIZE:-5242880}
+# virtual-host addressing: bucket.localhost:PORT (curl resolves *.localhost to loopback)
+rgw dns name = localhost
 CONF
 CEPH=(ceph -c "$C/ceph.conf" --connect-timeout 20)
 # ceph CMD... : a cluster command, tried up to 5 times: the monitor sometimes refuses a

@@ -14,7 +14,7 @@ constexpr std::time_t k20130524 = 1369353600;  // 2013-05-24T00:00:00Z
 
 std::string Header(const http::Request& request, std::string_view name) {
   for (const http::Header& header : request.headers) {
-    if (header.name == name) return header.value;
+    if (http::EqualsIgnoreCase(header.name, name)) return header.value;
   }
   return "";
 }
@@ -28,8 +28,8 @@ TEST_CASE("SigV4 for S3: AWS's GET Object example (Range header)", "[storage]") 
   SignS3Request(request, kExampleKeys, "us-east-1", k20130524);
   CHECK(Header(request, "x-amz-date") == "20130524T000000Z");
   CHECK(Header(request, "Authorization") ==
-        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
-        "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,"
+        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+        "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, "
         "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
 }
 
@@ -44,8 +44,8 @@ TEST_CASE("SigV4 for S3: AWS's PUT Object example (signed payload hash, storage 
       {"x-amz-content-sha256", "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072"}};
   SignS3Request(request, kExampleKeys, "us-east-1", k20130524);
   CHECK(Header(request, "Authorization") ==
-        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
-        "SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class,"
+        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+        "SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class, "
         "Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
 }
 
@@ -55,8 +55,8 @@ TEST_CASE("SigV4 for S3: AWS's GET Bucket (list) example sorts the query", "[sto
   request.headers = {{"x-amz-content-sha256", kEmptySha256}};
   SignS3Request(request, kExampleKeys, "us-east-1", k20130524);
   CHECK(Header(request, "Authorization") ==
-        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
-        "SignedHeaders=host;x-amz-content-sha256;x-amz-date,"
+        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+        "SignedHeaders=host;x-amz-content-sha256;x-amz-date, "
         "Signature=34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7");
 }
 
