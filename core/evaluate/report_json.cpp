@@ -146,6 +146,10 @@ void WriteLimits(Writer& w, const LimitsResult& limits) {
   Str(w, "id_64_chars", AcceptanceName(limits.id_64_chars));
   Str(w, "id_65_chars", AcceptanceName(limits.id_65_chars));
   Str(w, "invalid_resource", AcceptanceName(limits.invalid_resource));
+  Key(w, "refusals");
+  w.StartObject();
+  for (const auto& [probe, reason] : limits.refusals) Str(w, probe.c_str(), reason);
+  w.EndObject();
   w.EndObject();
 }
 

@@ -58,6 +58,14 @@ for p in r["providers"]:
     assert p["cleanup"]["removed"] > 0 and p["cleanup"]["supported"], p["name"]
     assert p["cost"]["extrapolated"]["patients"] == 250000
 assert r["providers"][1]["cost"]["currency"] == "EUR"
+# limits: every provider keeps 64-character ids; the FHIR server refuses an invalid Patient
+# (and says where), the stores keep it silently
+for p in r["providers"]:
+    assert p["limits"]["id_64_chars"] == "kept" and p["limits"]["reached_resource_cap"], p["name"]
+fhir_limits = r["providers"][0]["limits"]
+assert fhir_limits["invalid_resource"] == "refused", fhir_limits
+assert fhir_limits["refusals"]["invalid_resource"].startswith("HTTP 400: "), fhir_limits["refusals"]
+assert [p["limits"]["invalid_resource"] for p in r["providers"][1:]] == ["kept", "kept"]
 PY
 
 grep -qF "absolute figures for this machine" report/report.md || fail "report.md does not state the machine"
