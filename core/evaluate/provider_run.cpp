@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -12,6 +13,7 @@
 #include "core/common/error.hpp"
 #include "core/common/strings.hpp"
 #include "core/evaluate/capability_statement.hpp"
+#include "core/fhir/json.hpp"
 #include "core/evaluate/population.hpp"
 
 namespace ferry::evaluate {
@@ -148,11 +150,42 @@ void ProviderRun::RoundTrip(const std::vector<Resource>& base, ProviderReport& r
     diff.AddReceived(stored.json);
   });
   FidelityResult fidelity = diff.Finish();
+  fidelity.checks.history = ProbeHistory(population, report);
   if (config_.Runs(Probe::kFidelity)) report.fidelity = std::move(fidelity);
   if (config_.Runs(Probe::kCost)) {
     if (provider_.pricing) report.cost = EstimateCost(*provider_.pricing, measures, config_.patients, config_.extrapolate_to);
     else report.notes.push_back("cost: no pricing block for this provider");
   }
+}
+
+std::optional<Check> ProviderRun::ProbeHistory(const std::vector<Resource>& population, ProviderReport& report) {
+  if (info_.name != "fhir") return std::nullopt;
+  if (target_.GetString("ids", "preserve") != "preserve") {
+    report.notes.push_back("history: probed only with ids: preserve (the target's id is needed to ask for it)");
+    return std::nullopt;
+  }
+  std::string id = provider_.prefix + kProbePatientId;
+  auto probe = std::find_if(population.begin(), population.end(),
+                            [&](const Resource& r) { return r.resource_type == "Patient" && r.id == id; });
+  if (probe == population.end()) return std::nullopt;
+  JsonDocument doc;
+  if (!ParseJson(probe->json, doc)) return std::nullopt;
+  doc.AddMember("active", true, doc.GetAllocator());
+  std::unique_ptr<Sink> sink = Open();
+  Resource updated = MakeResource(WriteJson(doc));
+  std::vector<WriteOutcome> outcomes = sink->Write({&updated, 1});
+  sink->Commit();
+  if (outcomes.empty() || outcomes[0].status == WriteStatus::kFailed) {
+    report.notes.push_back("history: the update of the probe patient was refused");
+    return Check{1, 0};
+  }
+  fhir::Connection server(target_);
+  http::Response response = server.Get(server.base_url() + "/Patient/" + id + "/_history");
+  JsonDocument history;
+  bool read = response.status == 200 && ParseJson(response.body, history) && history.IsObject();
+  if (!read) report.notes.push_back("history: GET Patient/[id]/_history answered HTTP " + std::to_string(response.status));
+  bool two = read && history.HasMember("entry") && history["entry"].IsArray() && history["entry"].Size() >= 2;
+  return Check{1, two ? 1u : 0u};
 }
 
 void ProviderRun::CheckThresholds(ProviderReport& report) const {

@@ -33,6 +33,8 @@ class ProviderRun {
   /// Fills the FHIR part from the server's CapabilityStatement.
   void ReadStatement(Capabilities& capabilities) const;
   void RoundTrip(const std::vector<Resource>& population, ProviderReport& report);
+  /// FHIR servers: updates the probe patient and reads its _history.
+  std::optional<Check> ProbeHistory(const std::vector<Resource>& population, ProviderReport& report);
   void CheckThresholds(ProviderReport& report) const;
   void CleanUp(ProviderReport& report);
 

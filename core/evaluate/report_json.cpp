@@ -54,6 +54,12 @@ void WriteChecks(Writer& w, const FidelityChecks& checks) {
   U64(w, "decimal_precision_lost", checks.decimals_precision_lost);
   WriteCheck(w, "extensions_kept", checks.extensions);
   WriteCheck(w, "unicode_kept", checks.unicode);
+  if (checks.history) {
+    WriteCheck(w, "history_kept", *checks.history);
+  } else {
+    Key(w, "history_kept");
+    w.Null();
+  }
   w.EndObject();
 }
 

@@ -46,6 +46,9 @@ assert r["providers"][0]["capabilities"]["types_missing"] == []
 for p in r["providers"][1:]:
     assert p["fidelity"]["score"] == 1 and p["fidelity"]["paths"] == [], p["name"]
     assert all(c["ok"] for k, c in p["fidelity"]["checks"].items() if isinstance(c, dict)), p["name"]
+    assert p["fidelity"]["checks"]["history_kept"] is None, p["name"]  # stores keep the current version only
+# the FHIR test server keeps the first version of an updated resource in _history
+assert r["providers"][0]["fidelity"]["checks"]["history_kept"] == {"total": 1, "kept": 1, "ok": True}
 # (c) every throughput figure says its concurrency; the machine is stated
 assert "machine" in r["machine"]["note"] and r["machine"]["cores"] > 0 and r["machine"]["cpu"]
 for p in r["providers"]:
