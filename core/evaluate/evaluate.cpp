@@ -57,7 +57,10 @@ EvalReport RunEvaluation(const EvalConfig& config, std::span<const AdapterInfo* 
   for (ProviderRun& run : runs) {
     if (std::string refusal = run.Preflight(); !refusal.empty()) refusals.push_back(refusal);
   }
-  if (!refusals.empty()) throw PlanError(Join(refusals, "\n"));
+  if (!refusals.empty()) {
+    for (ProviderRun& run : runs) run.RemoveCreatedFiles();
+    throw PlanError(Join(refusals, "\n"));
+  }
 
   EvalReport report;
   report.name = config.name;

@@ -43,16 +43,20 @@ std::unique_ptr<Sink> ProviderRun::Open() const { return info_.open_sink(target_
 bool ProviderRun::Owned(std::string_view id) const { return provider_.prefix.empty() || StartsWith(id, provider_.prefix); }
 
 std::string ProviderRun::Preflight() {
+  struct Found {};  // ends the scan at the first resource when any resource is too many
   std::uint64_t held = 0, ours = 0;
-  Open()->Scan([&](const StoredResource& stored) {
-    ++held;
-    if (!provider_.prefix.empty() && StartsWith(stored.id, provider_.prefix)) ++ours;
-  });
+  try {
+    Open()->Scan([&](const StoredResource& stored) {
+      ++held;
+      if (provider_.prefix.empty()) throw Found{};
+      if (StartsWith(stored.id, provider_.prefix)) ++ours;
+    });
+  } catch (const Found&) {
+  }
   std::string where = provider_.location + ": provider '" + provider_.name + "': ";
   if (provider_.prefix.empty() && held > 0)
-    return where + "the target already holds " + std::to_string(held) +
-           " resources; ferry evaluate writes and then deletes test data, so give it an empty target, or set "
-           "'prefix: <text>' to keep the evaluation's resources apart by id";
+    return where + "the target already holds data; ferry evaluate writes and then deletes test data, so give it "
+           "an empty target, or set 'prefix: <text>' to keep the evaluation's resources apart by id";
   if (ours > 0)
     return where + "the target already holds " + std::to_string(ours) + " resources whose id starts with prefix '" +
            provider_.prefix + "'; choose another prefix";
@@ -202,6 +206,16 @@ void ProviderRun::CheckThresholds(ProviderReport& report) const {
   }
 }
 
+bool ProviderRun::RemoveCreatedFiles() {
+  std::error_code ignored;
+  if (!target_.state_path.empty() && provider_.target.state_path.empty()) {
+    for (const char* suffix : {".fhir-ids.db", ".fhir-ids.db-wal", ".fhir-ids.db-shm"}) fs::remove(target_.state_path + suffix, ignored);
+  }
+  if (store_file_.empty() || store_file_existed_) return false;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(store_file_ + suffix, ignored);
+  return true;
+}
+
 void ProviderRun::CleanUp(ProviderReport& report) {
   std::set<std::pair<std::string, std::string>> seen;
   std::vector<ResourceKey> keys;
@@ -216,15 +230,7 @@ void ProviderRun::CleanUp(ProviderReport& report) {
   }
   if (report.cleanup.supported) report.cleanup.removed = keys.size();
   else report.notes.push_back("cleanup: the adapter cannot delete; " + std::to_string(keys.size()) + " resources remain");
-  if (!store_file_.empty() && !store_file_existed_) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(store_file_ + suffix, ignored);
-    report.cleanup.removed_store_file = true;
-  }
-  if (!target_.state_path.empty() && provider_.target.state_path.empty()) {
-    std::error_code ignored;
-    for (const char* suffix : {".fhir-ids.db", ".fhir-ids.db-wal", ".fhir-ids.db-shm"}) fs::remove(target_.state_path + suffix, ignored);
-  }
+  report.cleanup.removed_store_file = RemoveCreatedFiles();
   written_.clear();
 }
 

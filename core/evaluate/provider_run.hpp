@@ -21,8 +21,12 @@ class ProviderRun {
   ProviderRun(const EvalConfig& config, const ProviderConfig& provider, const AdapterInfo& info);
 
   /// Checks the target holds nothing of the evaluation's (or nothing at all, without a
-  /// prefix); returns the error message, or "" when it may be used.
+  /// prefix: then reading stops at the first resource); returns the error message, or ""
+  /// when it may be used.
   std::string Preflight();
+  /// Deletes the store file (and the crosswalk) when the evaluation created them; true
+  /// when it did. For a run that stops after Preflight.
+  bool RemoveCreatedFiles();
   /// Runs the probes on `population` (unprefixed) and cleans up unless `keep`.
   ProviderReport Run(const std::vector<Resource>& population, bool keep);
 
