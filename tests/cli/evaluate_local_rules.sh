@@ -53,6 +53,19 @@ YAML
 run_ferry 2 evaluate two.yaml --out two
 [ ! -e fresh.db ] || fail "a refused evaluation left the store file it created"
 
+# So does an unreachable target (exit 3): nothing is left behind.
+cat >down.yaml <<'YAML'
+version: 1
+probes: [fidelity]
+providers:
+  - name: fresh
+    target: { adapter: sqlite, path: fresh.db }
+  - name: down
+    target: { adapter: postgres, host: 127.0.0.1, port: 1, database: d, user: u }
+YAML
+run_ferry 3 evaluate down.yaml --out down
+[ ! -e fresh.db ] && [ ! -e down ] || fail "an unreachable target left files behind"
+
 # The store keeps everything, so even min_fidelity 1 passes.
 cat >strict.yaml <<'YAML'
 version: 1
