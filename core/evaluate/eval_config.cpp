@@ -14,6 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// The population and both its copies (sent, read back) are held in memory; larger
+/// populations are what `extrapolate_to` is for.
+constexpr long long kMaxPatients = 1000;
 const std::vector<std::string> kRootKeys = {"version", "name", "population", "probes", "thresholds",
                                             "throughput", "limits", "report", "providers"};
 const std::vector<std::string> kPopulationKeys = {"patients", "seed", "extrapolate_to"};
@@ -69,7 +72,7 @@ class EvalLoader {
 
   void LoadPopulation(const YAML::Node& node) {
     CheckKeys(node, kPopulationKeys, "population", diag_);
-    if (auto v = ReadInteger(node, "patients", "population", diag_, 1, 100000)) config_.patients = static_cast<std::uint64_t>(*v);
+    if (auto v = ReadInteger(node, "patients", "population", diag_, 1, kMaxPatients)) config_.patients = static_cast<std::uint64_t>(*v);
     if (auto v = ReadInteger(node, "seed", "population", diag_)) config_.seed = static_cast<std::uint64_t>(*v);
     if (auto v = ReadInteger(node, "extrapolate_to", "population", diag_, 1, 1LL << 40))
       config_.extrapolate_to = static_cast<std::uint64_t>(*v);

@@ -54,10 +54,15 @@ EvalReport RunEvaluation(const EvalConfig& config, std::span<const AdapterInfo* 
   runs.reserve(config.providers.size());
   for (const ProviderConfig& provider : config.providers) runs.emplace_back(config, provider, Lookup(adapters, provider.target.adapter));
   std::vector<std::string> refusals;
-  for (ProviderRun& run : runs) {
-    if (std::string refusal = run.Preflight(); !refusal.empty()) refusals.push_back(refusal);
+  try {
+    for (ProviderRun& run : runs) {
+      if (std::string refusal = run.Preflight(); !refusal.empty()) refusals.push_back(refusal);
+    }
+    if (!refusals.empty()) throw PlanError(Join(refusals, "\n"));
+  } catch (...) {  // a refusal or an unreachable target: leave no file the checks created
+    for (ProviderRun& run : runs) run.RemoveCreatedFiles();
+    throw;
   }
-  if (!refusals.empty()) throw PlanError(Join(refusals, "\n"));
 
   EvalReport report;
   report.name = config.name;

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,6 +64,9 @@ struct FidelityChecks {
   std::uint64_t decimals_precision_lost = 0;  ///< of those not kept: same value, fewer/more digits
   Check extensions;      ///< values inside extensions kept
   Check unicode;         ///< non-ASCII strings kept
+  /// FHIR servers: the probe patient updated once; kept when `_history` still has the
+  /// first version. Absent for stores (they keep the current version only).
+  std::optional<Check> history;
 };
 
 struct FidelityResult {

@@ -3,6 +3,7 @@
 #include <exception>
 #include <map>
 
+#include "core/evaluate/fidelity.hpp"
 #include "core/evaluate/population.hpp"
 
 namespace ferry::evaluate {
@@ -15,7 +16,7 @@ Resource BasicOfSize(const std::string& id, std::uint64_t bytes) {
                      R"(","code":{"text":"ferry evaluate limit probe"},"extension":[{"url":"urn:ferry:evaluate:padding","valueString":")";
   std::string tail = R"("}]})";
   std::uint64_t fixed = head.size() + tail.size();
-  std::string padding(bytes > fixed ? bytes - fixed : 0, 'x');
+  std::string padding(bytes > fixed ? bytes - fixed : 1, 'x');  // FHIR strings are never empty
   return MakeResource(head + padding + tail);
 }
 
@@ -24,29 +25,39 @@ class Prober {
   Prober(const SinkFactory& open_sink, const LimitsOptions& options, std::vector<ResourceKey>& written)
       : sink_(open_sink()), options_(options), written_(written) {}
 
-  /// Writes `batch`; true when every resource was accepted.
-  bool Accepts(const std::vector<Resource>& batch) {
+  /// Writes `batch`; true when every resource was accepted. A refusal is kept in
+  /// `refusals[probe]`.
+  bool Accepts(const std::vector<Resource>& batch, const std::string& probe) {
     for (const Resource& resource : batch) written_.push_back({resource.resource_type, resource.id});
     try {
       std::vector<WriteOutcome> outcomes = sink_->Write(batch);
       sink_->Commit();
       for (const WriteOutcome& outcome : outcomes) {
-        if (outcome.status == WriteStatus::kFailed) return false;
+        if (outcome.status != WriteStatus::kFailed) continue;
+        refusals_[probe] = outcome.error;
+        return false;
       }
       return true;
-    } catch (const std::exception&) {
+    } catch (const std::exception& error) {
+      refusals_[probe] = error.what();
       return false;
     }
   }
 
-  Acceptance Try(const Resource& resource) {
-    if (!Accepts({resource})) return Acceptance::kRefused;
-    bool same = false;
+  Acceptance Try(const Resource& resource, const std::string& probe) {
+    if (!Accepts({resource}, probe)) return Acceptance::kRefused;
+    FidelityDiff diff(0);
+    diff.AddSent(resource.json);
+    bool found = false;
     sink_->Scan([&](const StoredResource& stored) {
-      if (stored.resource_type == resource.resource_type && stored.id == resource.id) same = stored.json == resource.json;
+      if (stored.resource_type != resource.resource_type || stored.id != resource.id) return;
+      found = true;
+      diff.AddReceived(stored.json);
     });
-    return same ? Acceptance::kKept : Acceptance::kAltered;
+    return found && diff.Finish().paths.empty() ? Acceptance::kKept : Acceptance::kAltered;
   }
+
+  std::map<std::string, std::string> TakeRefusals() { return std::move(refusals_); }
 
   /// Largest n in [1, cap] with accepts(n), by bisection; 0 when 1 fails.
   template <typename Accepts>
@@ -70,6 +81,7 @@ class Prober {
   std::vector<ResourceKey>& written_;
   int probes_ = 0;
   int serial_ = 0;
+  std::map<std::string, std::string> refusals_;
 };
 
 std::string IdOfLength(const std::string& prefix, std::size_t length) {
@@ -85,24 +97,25 @@ LimitsResult ProbeLimits(const SinkFactory& open_sink, const LimitsOptions& opti
   result.options = options;
   Prober prober(open_sink, options, written);
   result.largest_resource_bytes = prober.Bisect(options.max_resource_bytes, [&](std::uint64_t bytes) {
-    return prober.Accepts({BasicOfSize(prober.Id("size"), bytes)});
+    return prober.Accepts({BasicOfSize(prober.Id("size"), bytes)}, "largest_resource");
   });
   result.reached_resource_cap = result.largest_resource_bytes == options.max_resource_bytes;
   result.largest_batch = prober.Bisect(options.max_batch, [&](std::uint64_t count) {
     std::vector<Resource> batch;
     for (std::uint64_t index = 0; index < count; ++index) batch.push_back(BasicOfSize(prober.Id("batch"), 200));
-    return prober.Accepts(batch);
+    return prober.Accepts(batch, "largest_batch");
   });
   result.reached_batch_cap = result.largest_batch == options.max_batch;
   if (options.id_prefix.empty()) {
     result.numeric_id_tried = true;
-    result.numeric_id = prober.Try(BasicOfSize("9007199254740993", 200));
+    result.numeric_id = prober.Try(BasicOfSize("9007199254740993", 200), "numeric_id");
   }
-  result.id_64_chars = prober.Try(BasicOfSize(IdOfLength(options.id_prefix, 64), 200));
-  result.id_65_chars = prober.Try(BasicOfSize(IdOfLength(options.id_prefix, 65), 200));
+  result.id_64_chars = prober.Try(BasicOfSize(IdOfLength(options.id_prefix, 64), 200), "id_64_chars");
+  result.id_65_chars = prober.Try(BasicOfSize(IdOfLength(options.id_prefix, 65), 200), "id_65_chars");
   result.invalid_resource = prober.Try(MakeResource(
       R"({"resourceType":"Patient","id":")" + prober.Id("invalid") +
-      R"(","birthDate":"not-a-date","gender":42,"notAnElement":true})"));
+      R"(","birthDate":"not-a-date","gender":42,"notAnElement":true})"), "invalid_resource");
+  result.refusals = prober.TakeRefusals();
   return result;
 }
 

@@ -8,6 +8,7 @@
 ///     limits.largest_resource_bytes;   // == cap and reached_resource_cap when never refused
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct LimitsResult {
   Acceptance id_64_chars = Acceptance::kRefused;
   Acceptance id_65_chars = Acceptance::kRefused;  ///< FHIR allows 64; accepting 65 is lax
   Acceptance invalid_resource = Acceptance::kRefused;  ///< kKept/kAltered: silently stored
+  /// Why the target refused, per probe ("id_64_chars": "HTTP 400 ..."), as the adapter
+  /// says it (adapters put no field values in refusals); the last refusal of a bisection.
+  std::map<std::string, std::string> refusals;
   LimitsOptions options;
 };
 

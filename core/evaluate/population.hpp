@@ -17,6 +17,9 @@
 
 namespace ferry::evaluate {
 
+/// The id of the probe Patient (before any prefix).
+inline constexpr const char* kProbePatientId = "eval-probe-patient";
+
 /// The meta.lastUpdated every evaluation resource is sent with.
 inline constexpr const char* kSentLastUpdated = "2025-06-01T12:00:00.000Z";
 

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -12,6 +13,7 @@
 #include "core/common/error.hpp"
 #include "core/common/strings.hpp"
 #include "core/evaluate/capability_statement.hpp"
+#include "core/fhir/json.hpp"
 #include "core/evaluate/population.hpp"
 
 namespace ferry::evaluate {
@@ -41,16 +43,20 @@ std::unique_ptr<Sink> ProviderRun::Open() const { return info_.open_sink(target_
 bool ProviderRun::Owned(std::string_view id) const { return provider_.prefix.empty() || StartsWith(id, provider_.prefix); }
 
 std::string ProviderRun::Preflight() {
+  struct Found {};  // ends the scan at the first resource when any resource is too many
   std::uint64_t held = 0, ours = 0;
-  Open()->Scan([&](const StoredResource& stored) {
-    ++held;
-    if (!provider_.prefix.empty() && StartsWith(stored.id, provider_.prefix)) ++ours;
-  });
+  try {
+    Open()->Scan([&](const StoredResource& stored) {
+      ++held;
+      if (provider_.prefix.empty()) throw Found{};
+      if (StartsWith(stored.id, provider_.prefix)) ++ours;
+    });
+  } catch (const Found&) {
+  }
   std::string where = provider_.location + ": provider '" + provider_.name + "': ";
   if (provider_.prefix.empty() && held > 0)
-    return where + "the target already holds " + std::to_string(held) +
-           " resources; ferry evaluate writes and then deletes test data, so give it an empty target, or set "
-           "'prefix: <text>' to keep the evaluation's resources apart by id";
+    return where + "the target already holds data; ferry evaluate writes and then deletes test data, so give it "
+           "an empty target, or set 'prefix: <text>' to keep the evaluation's resources apart by id";
   if (ours > 0)
     return where + "the target already holds " + std::to_string(ours) + " resources whose id starts with prefix '" +
            provider_.prefix + "'; choose another prefix";
@@ -148,11 +154,42 @@ void ProviderRun::RoundTrip(const std::vector<Resource>& base, ProviderReport& r
     diff.AddReceived(stored.json);
   });
   FidelityResult fidelity = diff.Finish();
+  fidelity.checks.history = ProbeHistory(population, report);
   if (config_.Runs(Probe::kFidelity)) report.fidelity = std::move(fidelity);
   if (config_.Runs(Probe::kCost)) {
     if (provider_.pricing) report.cost = EstimateCost(*provider_.pricing, measures, config_.patients, config_.extrapolate_to);
     else report.notes.push_back("cost: no pricing block for this provider");
   }
+}
+
+std::optional<Check> ProviderRun::ProbeHistory(const std::vector<Resource>& population, ProviderReport& report) {
+  if (info_.name != "fhir") return std::nullopt;
+  if (target_.GetString("ids", "preserve") != "preserve") {
+    report.notes.push_back("history: probed only with ids: preserve (the target's id is needed to ask for it)");
+    return std::nullopt;
+  }
+  std::string id = provider_.prefix + kProbePatientId;
+  auto probe = std::find_if(population.begin(), population.end(),
+                            [&](const Resource& r) { return r.resource_type == "Patient" && r.id == id; });
+  if (probe == population.end()) return std::nullopt;
+  JsonDocument doc;
+  if (!ParseJson(probe->json, doc)) return std::nullopt;
+  doc.AddMember("active", true, doc.GetAllocator());
+  std::unique_ptr<Sink> sink = Open();
+  Resource updated = MakeResource(WriteJson(doc));
+  std::vector<WriteOutcome> outcomes = sink->Write({&updated, 1});
+  sink->Commit();
+  if (outcomes.empty() || outcomes[0].status == WriteStatus::kFailed) {
+    report.notes.push_back("history: the update of the probe patient was refused");
+    return Check{1, 0};
+  }
+  fhir::Connection server(target_);
+  http::Response response = server.Get(server.base_url() + "/Patient/" + id + "/_history");
+  JsonDocument history;
+  bool read = response.status == 200 && ParseJson(response.body, history) && history.IsObject();
+  if (!read) report.notes.push_back("history: GET Patient/[id]/_history answered HTTP " + std::to_string(response.status));
+  bool two = read && history.HasMember("entry") && history["entry"].IsArray() && history["entry"].Size() >= 2;
+  return Check{1, two ? 1u : 0u};
 }
 
 void ProviderRun::CheckThresholds(ProviderReport& report) const {
@@ -169,6 +206,16 @@ void ProviderRun::CheckThresholds(ProviderReport& report) const {
   }
 }
 
+bool ProviderRun::RemoveCreatedFiles() {
+  std::error_code ignored;
+  if (!target_.state_path.empty() && provider_.target.state_path.empty()) {
+    for (const char* suffix : {".fhir-ids.db", ".fhir-ids.db-wal", ".fhir-ids.db-shm"}) fs::remove(target_.state_path + suffix, ignored);
+  }
+  if (store_file_.empty() || store_file_existed_) return false;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(store_file_ + suffix, ignored);
+  return true;
+}
+
 void ProviderRun::CleanUp(ProviderReport& report) {
   std::set<std::pair<std::string, std::string>> seen;
   std::vector<ResourceKey> keys;
@@ -183,15 +230,7 @@ void ProviderRun::CleanUp(ProviderReport& report) {
   }
   if (report.cleanup.supported) report.cleanup.removed = keys.size();
   else report.notes.push_back("cleanup: the adapter cannot delete; " + std::to_string(keys.size()) + " resources remain");
-  if (!store_file_.empty() && !store_file_existed_) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(store_file_ + suffix, ignored);
-    report.cleanup.removed_store_file = true;
-  }
-  if (!target_.state_path.empty() && provider_.target.state_path.empty()) {
-    std::error_code ignored;
-    for (const char* suffix : {".fhir-ids.db", ".fhir-ids.db-wal", ".fhir-ids.db-shm"}) fs::remove(target_.state_path + suffix, ignored);
-  }
+  report.cleanup.removed_store_file = RemoveCreatedFiles();
   written_.clear();
 }
 

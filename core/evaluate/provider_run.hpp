@@ -21,8 +21,12 @@ class ProviderRun {
   ProviderRun(const EvalConfig& config, const ProviderConfig& provider, const AdapterInfo& info);
 
   /// Checks the target holds nothing of the evaluation's (or nothing at all, without a
-  /// prefix); returns the error message, or "" when it may be used.
+  /// prefix: then reading stops at the first resource); returns the error message, or ""
+  /// when it may be used.
   std::string Preflight();
+  /// Deletes the store file (and the crosswalk) when the evaluation created them; true
+  /// when it did. For a run that stops after Preflight.
+  bool RemoveCreatedFiles();
   /// Runs the probes on `population` (unprefixed) and cleans up unless `keep`.
   ProviderReport Run(const std::vector<Resource>& population, bool keep);
 
@@ -33,6 +37,8 @@ class ProviderRun {
   /// Fills the FHIR part from the server's CapabilityStatement.
   void ReadStatement(Capabilities& capabilities) const;
   void RoundTrip(const std::vector<Resource>& population, ProviderReport& report);
+  /// FHIR servers: updates the probe patient and reads its _history.
+  std::optional<Check> ProbeHistory(const std::vector<Resource>& population, ProviderReport& report);
   void CheckThresholds(ProviderReport& report) const;
   void CleanUp(ProviderReport& report);
 

@@ -33,7 +33,7 @@ std::string Escape(const std::string& text) {
 constexpr const char* kStyle = R"(body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}
 table{border-collapse:collapse;margin:12px 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}
 th{background:#f3f3f3}tr.section td{background:#e8eef7;font-weight:bold}.fail{color:#b00020;font-weight:bold}
-.pass{color:#137333;font-weight:bold}.note{color:#555}svg{border:1px solid #ddd;margin:8px 16px 8px 0}
+.pass{color:#137333;font-weight:bold}.note{color:#555}svg{border:1px solid #ddd;margin:8px 16px 8px 0;vertical-align:top}
 code{font-size:12px})";
 
 void Legend(std::ostringstream& out, const EvalReport& report, int x, int y) {
@@ -144,6 +144,10 @@ void Table(std::ostringstream& out, const EvalReport& report) {
 void Paths(std::ostringstream& out, const ProviderReport& provider) {
   out << "<h3>" << Escape(provider.name) << "</h3>";
   for (const std::string& note : provider.notes) out << "<p class=\"note\">" << Escape(note) << "</p>";
+  if (provider.limits) {
+    for (const auto& [probe, reason] : provider.limits->refusals)
+      out << "<p class=\"note\">Refused (" << Escape(probe) << "): " << Escape(reason) << "</p>";
+  }
   if (!provider.fidelity) return;
   if (provider.fidelity->paths.empty()) {
     out << "<p>Every element came back as it was sent.</p>\n";

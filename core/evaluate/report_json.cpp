@@ -54,6 +54,12 @@ void WriteChecks(Writer& w, const FidelityChecks& checks) {
   U64(w, "decimal_precision_lost", checks.decimals_precision_lost);
   WriteCheck(w, "extensions_kept", checks.extensions);
   WriteCheck(w, "unicode_kept", checks.unicode);
+  if (checks.history) {
+    WriteCheck(w, "history_kept", *checks.history);
+  } else {
+    Key(w, "history_kept");
+    w.Null();
+  }
   w.EndObject();
 }
 
@@ -146,6 +152,10 @@ void WriteLimits(Writer& w, const LimitsResult& limits) {
   Str(w, "id_64_chars", AcceptanceName(limits.id_64_chars));
   Str(w, "id_65_chars", AcceptanceName(limits.id_65_chars));
   Str(w, "invalid_resource", AcceptanceName(limits.invalid_resource));
+  Key(w, "refusals");
+  w.StartObject();
+  for (const auto& [probe, reason] : limits.refusals) Str(w, probe.c_str(), reason);
+  w.EndObject();
   w.EndObject();
 }
 

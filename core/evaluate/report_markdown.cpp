@@ -59,6 +59,11 @@ void WriteProvider(std::ostringstream& out, const ProviderReport& provider) {
   if (!provider.failures.empty()) out << "\n";
   for (const std::string& note : provider.notes) out << "- note: " << note << "\n";
   if (!provider.notes.empty()) out << "\n";
+  if (provider.limits && !provider.limits->refusals.empty()) {
+    out << "Refusals while probing limits:\n\n";
+    for (const auto& [probe, reason] : provider.limits->refusals) out << "- " << probe << ": " << reason << "\n";
+    out << "\n";
+  }
   if (provider.fidelity) {
     out << "### Element paths that differ\n\n";
     WritePaths(out, *provider.fidelity);

@@ -69,6 +69,9 @@ void FidelityRows(Table& table) {
       return CheckText(f.checks.*check);
     }));
   }
+  table.Row("version history kept (update, then _history)", When<FidelityResult>(&ProviderReport::fidelity, [](const FidelityResult& f) {
+    return f.checks.history ? CheckText(*f.checks.history) : kNotRun;
+  }));
 }
 
 void ThroughputRows(Table& table, const EvalReport& report) {

@@ -18,7 +18,7 @@ providers:
     target: { adapter: sqlite, path: store.db }
 YAML
 run_ferry 2 evaluate eval.yaml --out report
-expect_line "$ERR" "ferry: error: eval.yaml:5:5: provider 'busy store': the target already holds $before resources; ferry evaluate writes and then deletes test data, so give it an empty target, or set 'prefix: <text>' to keep the evaluation's resources apart by id"
+expect_line "$ERR" "ferry: error: eval.yaml:5:5: provider 'busy store': the target already holds data; ferry evaluate writes and then deletes test data, so give it an empty target, or set 'prefix: <text>' to keep the evaluation's resources apart by id"
 [ ! -e report ] || fail "a refused evaluation wrote a report"
 
 sed -i 's/^    target:/    prefix: ev-\n    target:/' eval.yaml
@@ -38,6 +38,33 @@ kept=$(sqlite3 store.db "SELECT count(*) FROM resources WHERE id LIKE 'ev-%'")
 [ "$kept" -gt 0 ] || fail "--keep deleted the evaluation's resources"
 run_ferry 2 evaluate eval.yaml --out report
 expect_line "$ERR" "ferry: error: eval.yaml:5:5: provider 'busy store': the target already holds $kept resources whose id starts with prefix 'ev-'; choose another prefix"
+
+# A refusal of one provider writes nothing to the others (the store file that checking
+# the first one created is deleted again).
+cat >two.yaml <<'YAML'
+version: 1
+probes: [fidelity]
+providers:
+  - name: fresh
+    target: { adapter: sqlite, path: fresh.db }
+  - name: busy
+    target: { adapter: sqlite, path: store.db }
+YAML
+run_ferry 2 evaluate two.yaml --out two
+[ ! -e fresh.db ] || fail "a refused evaluation left the store file it created"
+
+# So does an unreachable target (exit 3): nothing is left behind.
+cat >down.yaml <<'YAML'
+version: 1
+probes: [fidelity]
+providers:
+  - name: fresh
+    target: { adapter: sqlite, path: fresh.db }
+  - name: down
+    target: { adapter: postgres, host: 127.0.0.1, port: 1, database: d, user: u }
+YAML
+run_ferry 3 evaluate down.yaml --out down
+[ ! -e fresh.db ] && [ ! -e down ] || fail "an unreachable target left files behind"
 
 # The store keeps everything, so even min_fidelity 1 passes.
 cat >strict.yaml <<'YAML'

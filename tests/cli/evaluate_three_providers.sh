@@ -46,6 +46,9 @@ assert r["providers"][0]["capabilities"]["types_missing"] == []
 for p in r["providers"][1:]:
     assert p["fidelity"]["score"] == 1 and p["fidelity"]["paths"] == [], p["name"]
     assert all(c["ok"] for k, c in p["fidelity"]["checks"].items() if isinstance(c, dict)), p["name"]
+    assert p["fidelity"]["checks"]["history_kept"] is None, p["name"]  # stores keep the current version only
+# the FHIR test server keeps the first version of an updated resource in _history
+assert r["providers"][0]["fidelity"]["checks"]["history_kept"] == {"total": 1, "kept": 1, "ok": True}
 # (c) every throughput figure says its concurrency; the machine is stated
 assert "machine" in r["machine"]["note"] and r["machine"]["cores"] > 0 and r["machine"]["cpu"]
 for p in r["providers"]:
@@ -58,6 +61,14 @@ for p in r["providers"]:
     assert p["cleanup"]["removed"] > 0 and p["cleanup"]["supported"], p["name"]
     assert p["cost"]["extrapolated"]["patients"] == 250000
 assert r["providers"][1]["cost"]["currency"] == "EUR"
+# limits: every provider keeps 64-character ids; the FHIR server refuses an invalid Patient
+# (and says where), the stores keep it silently
+for p in r["providers"]:
+    assert p["limits"]["id_64_chars"] == "kept" and p["limits"]["reached_resource_cap"], p["name"]
+fhir_limits = r["providers"][0]["limits"]
+assert fhir_limits["invalid_resource"] == "refused", fhir_limits
+assert fhir_limits["refusals"]["invalid_resource"].startswith("HTTP 400: "), fhir_limits["refusals"]
+assert [p["limits"]["invalid_resource"] for p in r["providers"][1:]] == ["kept", "kept"]
 PY
 
 grep -qF "absolute figures for this machine" report/report.md || fail "report.md does not state the machine"
