@@ -5,6 +5,7 @@
 //        [--burst N] [--never-clear] [--match REGEX] [--match-body TEXT] [--delay-ms MS]
 //        [--retry-after S] [--counts FILE] [--token-secret-file F] [--token-exempt REGEX]
 //        [--smart-token-url URL] [--hold-polls N] [--manifest-add JSON] [--serve-dir DIR]
+//        [--requires-token]
 //
 // Fault kinds (--fault, comma-separated for several):
 //   reset         the client's connection is destroyed before the request reaches the server
@@ -33,6 +34,7 @@
 // Error and deleted files: --manifest-add JSON (a file holding {"error": [...], "deleted":
 // [...]} entries whose `url` is a file name) adds those entries to every completed manifest
 // passing through, pointing at GET /extra/<name>, which the proxy serves from --serve-dir.
+// --requires-token sets `requiresAccessToken: true` in every completed manifest.
 //
 // The Host header is passed through, so a server that builds URLs from it (Content-Location,
 // manifest file URLs, paging links) points clients back at the proxy.
@@ -48,7 +50,7 @@ const fs = require('node:fs');
 
 function parseArgs(argv) {
   const opts = { port: 0, faults: [], rate: 0.25, burst: 1, neverClear: false, match: null, matchBody: null,
-                 delayMs: 1500, retryAfter: 1, holdPolls: 0, manifestAdd: null, serveDir: null, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
+                 delayMs: 1500, retryAfter: 1, holdPolls: 0, manifestAdd: null, serveDir: null, requiresToken: false, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
   for (let i = 2; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=')
       ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
@@ -75,6 +77,7 @@ function parseArgs(argv) {
       case '--hold-polls': opts.holdPolls = Number(next()); break;
       case '--manifest-add': opts.manifestAdd = JSON.parse(fs.readFileSync(next(), 'utf8')); break;
       case '--serve-dir': opts.serveDir = next(); break;
+      case '--requires-token': opts.requiresToken = true; break;
       default: usage(`unknown argument ${arg}`);
     }
   }
@@ -164,7 +167,8 @@ function forward(req, res, body, truncate) {
     upRes.on('data', (chunk) => chunks.push(chunk));
     upRes.on('end', () => {
       let data = Buffer.concat(chunks);
-      if (opts.manifestAdd && upRes.statusCode === 200 && /\/\$export-status\//.test(req.url)) data = addToManifest(data, req);
+      if ((opts.manifestAdd || opts.requiresToken) && upRes.statusCode === 200 && /\/\$export-status\//.test(req.url))
+        data = addToManifest(data, req);
       const headers = { ...upRes.headers, 'content-length': String(data.length) };
       delete headers['transfer-encoding'];
       counts.statuses[upRes.statusCode] = (counts.statuses[upRes.statusCode] ?? 0) + 1;
@@ -181,8 +185,9 @@ function forward(req, res, body, truncate) {
 /// The manifest with the --manifest-add entries appended, their URLs served by this proxy.
 function addToManifest(data, req) {
   const manifest = JSON.parse(data.toString('utf8'));
+  if (opts.requiresToken) manifest.requiresAccessToken = true;
   for (const kind of ['error', 'deleted']) {
-    for (const entry of opts.manifestAdd[kind] ?? [])
+    for (const entry of opts.manifestAdd?.[kind] ?? [])
       (manifest[kind] ??= []).push({ ...entry, url: `http://${req.headers.host}/extra/${entry.url}` });
   }
   return Buffer.from(JSON.stringify(manifest));
