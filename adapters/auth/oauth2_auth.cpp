@@ -3,6 +3,7 @@
 #include "adapters/auth/static_auth.hpp"
 #include "adapters/http/url.hpp"
 #include "core/common/error.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry::http {
 

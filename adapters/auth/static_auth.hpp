@@ -33,9 +33,5 @@ class BasicAuth : public Authenticator {
   std::string value_;
 };
 
-/// Standard base64 (with padding) of `data`.
-std::string Base64(std::string_view data);
-/// base64url without padding (RFC 4648 §5), as JWTs use it.
-std::string Base64Url(std::string_view data);
 
 }  // namespace ferry::http

@@ -11,6 +11,7 @@
 #include "core/common/error.hpp"
 #include "core/common/file_text.hpp"
 #include "core/fhir/json.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry::ndjson {
 
@@ -145,7 +146,7 @@ void RemoteSink::Scan(const std::function<void(const StoredResource&)>& visit) {
   JsonDocument doc;
   for (const NdjsonFile& object : ListRemoteOutputs(*store_, prefix_)) {
     ObjectLineReader reader(*store_, object.path, object.name, object.size);
-    storage::Sha256Stream digest;
+    Sha256Stream digest;
     reader.OnBytes([&](std::string_view bytes) { digest.Update(bytes); });
     for (Line line; reader.Next(line);) {
       std::string error = line.error;
@@ -162,7 +163,7 @@ void RemoteSink::Scan(const std::function<void(const StoredResource&)>& visit) {
     }
     auto it = expected.find(object.name);
     if (it != expected.end() && !it->second.sha256.empty() &&
-        (it->second.sha256 != digest.HexDigest() || it->second.size != object.size)) {
+        (it->second.sha256 != ToHex(digest.Final()) || it->second.size != object.size)) {
       throw Error(ExitCode::kVerifyMismatch,
                   store_->Name() + ": " + object.name + ": size or SHA-256 differs from " + kManifest +
                       "; the object was changed after ferry wrote it");

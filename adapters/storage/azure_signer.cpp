@@ -13,6 +13,7 @@
 #include "adapters/storage/uri_encode.hpp"
 #include "core/common/error.hpp"
 #include "core/common/strings.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry::storage {
 

@@ -51,23 +51,6 @@ std::string Crc32cBytes(std::uint32_t crc) {
   return out;
 }
 
-Sha256Stream::Sha256Stream() : context_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr);
-}
-
-Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
-
-void Sha256Stream::Update(std::string_view data) {
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), data.data(), data.size());
-}
-
-std::string Sha256Stream::HexDigest() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(context_), digest, &size);
-  return ToHex(digest, size);
-}
-
 std::string FileSha256(const std::string& path) {
   constexpr std::uint64_t kPiece = std::uint64_t{1} << 20;
   std::uint64_t size = LocalFileSize(path);
@@ -75,16 +58,7 @@ std::string FileSha256(const std::string& path) {
   for (std::uint64_t offset = 0; offset < size; offset += kPiece) {
     digest.Update(ReadFilePart(path, offset, std::min(kPiece, size - offset)));
   }
-  return digest.HexDigest();
-}
-
-std::string Base64(std::string_view data) {
-  std::string out(4 * ((data.size() + 2) / 3), '\0');
-  int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(data.data()),
-                                static_cast<int>(data.size()));
-  out.resize(static_cast<std::size_t>(written));
-  return out;
+  return ToHex(digest.Final());
 }
 
 std::string ReadFilePart(const std::string& path, std::uint64_t offset, std::uint64_t length) {

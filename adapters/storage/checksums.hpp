@@ -20,26 +20,8 @@ std::uint32_t Crc32c(std::string_view data, std::uint32_t crc = 0);
 /// The 4 bytes of `crc`, big-endian (as GCS and Azure send it before base64).
 std::string Crc32cBytes(std::uint32_t crc);
 
-/// SHA-256 of data given in pieces.
-class Sha256Stream {
- public:
-  Sha256Stream();
-  ~Sha256Stream();
-  Sha256Stream(const Sha256Stream&) = delete;
-  Sha256Stream& operator=(const Sha256Stream&) = delete;
-  void Update(std::string_view data);
-  /// Lower-case hex of the digest of everything given; call once.
-  std::string HexDigest();
-
- private:
-  void* context_;  ///< EVP_MD_CTX
-};
-
 /// Hex SHA-256 of the local file `path`, read in 1 MiB pieces; throws IoError.
 std::string FileSha256(const std::string& path);
-
-/// Standard base64 with padding.
-std::string Base64(std::string_view data);
 
 /// Bytes [offset, offset + length) of the local file `path`; throws IoError when it
 /// cannot be read or is shorter.

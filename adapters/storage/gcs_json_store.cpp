@@ -10,6 +10,7 @@
 #include "adapters/storage/upload_journal.hpp"
 #include "adapters/storage/uri_encode.hpp"
 #include "core/common/error.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry::storage {
 

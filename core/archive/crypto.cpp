@@ -187,24 +187,4 @@ bool ChaChaPoly::Open(const AeadNonce& nonce, ByteSpan ciphertext, MutableByteSp
   return EVP_DecryptFinal_ex(decrypt_, out.data() + written, &final_written) == 1;
 }
 
-Sha256Stream::Sha256Stream() : ctx_(EVP_MD_CTX_new()) {
-  if (!ctx_ || EVP_DigestInit_ex2(ctx_, EVP_sha256(), nullptr) != 1) {
-    EVP_MD_CTX_free(ctx_);
-    ThrowOpenSsl("SHA-256 init");
-  }
-}
-
-Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(ctx_); }
-
-void Sha256Stream::Update(ByteSpan bytes) {
-  if (EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()) != 1) ThrowOpenSsl("SHA-256");
-}
-
-Digest Sha256Stream::Final() {
-  Digest digest{};
-  unsigned int size = 0;
-  if (EVP_DigestFinal_ex(ctx_, digest.data(), &size) != 1) ThrowOpenSsl("SHA-256 final");
-  return digest;
-}
-
 }  // namespace ferry::archive

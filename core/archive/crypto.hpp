@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "core/archive/byte_stream.hpp"
+#include "core/common/hash.hpp"  // Sha256Stream
 
 namespace ferry::archive {
 
@@ -86,22 +87,6 @@ class ChaChaPoly {
  private:
   EVP_CIPHER_CTX* encrypt_;
   EVP_CIPHER_CTX* decrypt_;
-};
-
-/// Incremental SHA-256.
-class Sha256Stream {
- public:
-  Sha256Stream();
-  ~Sha256Stream();
-  Sha256Stream(const Sha256Stream&) = delete;
-  Sha256Stream& operator=(const Sha256Stream&) = delete;
-  /// Adds `bytes` to the digest.
-  void Update(ByteSpan bytes);
-  /// The digest of everything added; the object is then spent.
-  Digest Final();
-
- private:
-  EVP_MD_CTX* ctx_;
 };
 
 }  // namespace ferry::archive

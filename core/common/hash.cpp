@@ -4,6 +4,7 @@
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
 
+#include <new>
 #include <stdexcept>
 
 namespace ferry {
@@ -69,22 +70,53 @@ std::string HmacSha256Hex(std::string_view key, std::string_view data) {
   return ToHex(out, out_len);
 }
 
-namespace {
-int HexValue(char c) {
+int HexDigitValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
-}  // namespace
+
+std::string Base64(std::string_view data) {
+  std::string out(4 * ((data.size() + 2) / 3), '\0');
+  int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()));
+  out.resize(static_cast<std::size_t>(written));
+  return out;
+}
+
+std::string Base64Url(std::string_view data) {
+  std::string out = Base64(data);
+  while (!out.empty() && out.back() == '=') out.pop_back();
+  for (char& c : out) c = c == '+' ? '-' : (c == '/' ? '_' : c);
+  return out;
+}
+
+Sha256Stream::Sha256Stream() : context_(EVP_MD_CTX_new()) {
+  if (!context_ || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr) != 1)
+    throw std::bad_alloc();
+}
+
+Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
+
+void Sha256Stream::Update(std::string_view data) {
+  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), data.data(), data.size());
+}
+
+Sha256 Sha256Stream::Final() {
+  Sha256 digest{};
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(context_), digest.data(), &size);
+  return digest;
+}
 
 std::string Uuid5(std::string_view ns, std::string_view name) {
   std::string bytes;
   for (std::size_t idx = 0; idx < ns.size(); ++idx) {
     if (ns[idx] == '-') continue;
     if (idx + 1 >= ns.size()) break;
-    int high = HexValue(ns[idx]);
-    int low = HexValue(ns[idx + 1]);
+    int high = HexDigitValue(ns[idx]);
+    int low = HexDigitValue(ns[idx + 1]);
     if (high < 0 || low < 0) throw std::invalid_argument("Uuid5: namespace is not a UUID");
     bytes.push_back(static_cast<char>(high * 16 + low));
     ++idx;

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,36 @@ Sha256 Sha256Of(std::string_view data);
 /// Lower-case hex of `bytes`.
 std::string ToHex(const std::uint8_t* bytes, std::size_t size);
 inline std::string ToHex(const Sha256& digest) { return ToHex(digest.data(), digest.size()); }
+
+/// Value of one hex digit (0-9, a-f, A-F), or -1.
+int HexDigitValue(char c);
+
+/// Standard base64 (RFC 4648 §4, with padding) of `data`.
+std::string Base64(std::string_view data);
+/// base64url without padding (RFC 4648 §5), as JWTs use it.
+std::string Base64Url(std::string_view data);
+
+/// SHA-256 of data given in pieces.
+///
+///     Sha256Stream digest;
+///     digest.Update(part1); digest.Update(part2);
+///     std::string hex = ToHex(digest.Final());
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+  void Update(std::string_view data);
+  void Update(std::span<const std::uint8_t> bytes) {
+    Update(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  }
+  /// The digest of everything given; call once.
+  Sha256 Final();
+
+ private:
+  void* context_;  ///< EVP_MD_CTX
+};
 
 /// Hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);

@@ -15,6 +15,7 @@
 
 #include "core/common/error.hpp"
 #include "core/fhir/json.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry {
 
@@ -54,24 +55,6 @@ void WriteDocument(Writer& writer, const char* key, std::string_view json) {
   } else {
     Member(writer, "raw", json);
   }
-}
-
-/// The standard base64 text of `bytes`.
-std::string Base64(std::string_view bytes) {
-  static constexpr char kDigits[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (std::size_t pos = 0; pos < bytes.size(); pos += 3) {
-    std::uint32_t chunk = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[pos])) << 16;
-    if (pos + 1 < bytes.size()) chunk |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[pos + 1])) << 8;
-    if (pos + 2 < bytes.size()) chunk |= static_cast<unsigned char>(bytes[pos + 2]);
-    out += kDigits[(chunk >> 18) & 63];
-    out += kDigits[(chunk >> 12) & 63];
-    out += pos + 1 < bytes.size() ? kDigits[(chunk >> 6) & 63] : '=';
-    out += pos + 2 < bytes.size() ? kDigits[chunk & 63] : '=';
-  }
-  return out;
 }
 
 void WriteRecord(Writer& writer, const RawRecord& record) {

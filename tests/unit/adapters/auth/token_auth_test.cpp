@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 
+#include "core/common/hash.hpp"
 #include "adapters/auth/make_authenticator.hpp"
 #include "adapters/auth/oauth2_auth.hpp"
 #include "adapters/auth/static_auth.hpp"

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "adapters/storage/uri_encode.hpp"
+#include "core/common/hash.hpp"
 
 namespace ferry::storage {
 
