@@ -47,6 +47,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             upstream.request(self.command, self.path, body=body, headers=headers)
             reply = upstream.getresponse()
             data = reply.read()
+            with lock:  # logged before answering: the store acted even if the client has gone
+                LOG.write(f"{self.command} {self.path} {reply.status} {started_with}\n")
             self.send_response_only(reply.status, reply.reason)
             for name, value in reply.getheaders():
                 if name.lower() not in ("connection", "transfer-encoding", "content-length"):
@@ -56,8 +58,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if self.command != "HEAD":
                 self.wfile.write(data)
             upstream.close()
-            with lock:
-                LOG.write(f"{self.command} {self.path} {reply.status} {started_with}\n")
         finally:
             with lock:
                 in_flight -= 1
