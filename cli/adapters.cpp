@@ -1,5 +1,6 @@
 #include "cli/adapters.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "adapters/registry.hpp"
@@ -23,12 +24,22 @@ const char* TypeName(KeyType type) {
   return "string";
 }
 
+std::string Detail(const KeySpec& key) {
+  return key.required ? "required" : key.default_value.empty() ? "optional" : "default " + key.default_value;
+}
+
+/// The keys in aligned columns, each as wide as its longest entry in this list.
 void PrintKeys(const char* role, const std::vector<KeySpec>& keys) {
   if (keys.empty()) return;
+  int name_width = 0, detail_width = 0;
+  for (const auto& key : keys) {
+    name_width = std::max(name_width, static_cast<int>(key.name.size()));
+    detail_width = std::max(detail_width, static_cast<int>(Detail(key).size()));
+  }
   std::printf("  as %s:\n", role);
   for (const auto& key : keys) {
-    std::string detail = key.required ? "required" : key.default_value.empty() ? "optional" : "default " + key.default_value;
-    std::printf("    %-12s %-8s %-16s %s\n", key.name.c_str(), TypeName(key.type), detail.c_str(), key.help.c_str());
+    std::printf("    %-*s  %-7s  %-*s  %s\n", name_width, key.name.c_str(), TypeName(key.type), detail_width,
+                Detail(key).c_str(), key.help.c_str());
   }
 }
 
