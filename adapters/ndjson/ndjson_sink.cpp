@@ -152,24 +152,26 @@ void NdjsonSink::Finish() {
   SyncDirectory(dir_);
 }
 
+void VisitWrittenLine(const Line& line, const NdjsonFile& file, const char* where, JsonDocument& doc,
+                      const std::function<void(const StoredResource&)>& visit) {
+  std::string error = line.error;
+  if (error.empty()) {
+    Result<void> parsed = ParseJson(line.text, doc);
+    error = !parsed ? parsed.error() : doc.IsObject() ? "" : "not a JSON object";
+  }
+  if (!error.empty()) {
+    throw PlanError(file.name + ":" + std::to_string(line.number) + ": cannot read the target back: " + error +
+                    "; the " + where + " was changed outside ferry");
+  }
+  visit(StoredResource{file.resource_type, IdOf(doc), line.text});
+}
+
 void NdjsonSink::Scan(const std::function<void(const StoredResource&)>& visit) {
   for (auto& [type, file] : files_) file->Flush();
   JsonDocument doc;
   for (const NdjsonFile& output : ListOutputs(dir_)) {
     LineReader reader(output.path, output.name);
-    for (Line line; reader.Next(line);) {
-      std::string error = line.error;
-      if (error.empty()) {
-        Result<void> parsed = ParseJson(line.text, doc);
-        error = !parsed ? parsed.error() : doc.IsObject() ? "" : "not a JSON object";
-      }
-      if (!error.empty()) {
-        throw PlanError(output.name + ":" + std::to_string(line.number) +
-                        ": cannot read the target back: " + error +
-                        "; the file was changed outside ferry");
-      }
-      visit(StoredResource{output.resource_type, IdOf(doc), line.text});
-    }
+    for (Line line; reader.Next(line);) VisitWrittenLine(line, output, "file", doc, visit);
   }
 }
 

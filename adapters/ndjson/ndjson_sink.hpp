@@ -18,10 +18,19 @@
 #include <memory>
 #include <string>
 
+#include "adapters/ndjson/line_reader.hpp"
+#include "adapters/ndjson/ndjson_files.hpp"
 #include "adapters/ndjson/output_file.hpp"
 #include "core/adapter.hpp"
+#include "core/fhir/json.hpp"
 
 namespace ferry::ndjson {
+
+/// Parses one written line of `file` into `doc` and passes it to `visit` (Sink::Scan of a
+/// local directory or a store); throws PlanError naming file:line when the line is not a
+/// JSON object: the `where` ("file", "object") was changed outside ferry.
+void VisitWrittenLine(const Line& line, const NdjsonFile& file, const char* where, JsonDocument& doc,
+                      const std::function<void(const StoredResource&)>& visit);
 
 class NdjsonSink final : public Sink {
  public:

@@ -10,8 +10,6 @@
 
 namespace ferry::ndjson {
 
-namespace {
-
 RawRecord ToRecord(const Line& line, const NdjsonFile& file) {
   RawRecord record;
   record.stream = file.resource_type;
@@ -21,8 +19,6 @@ RawRecord ToRecord(const Line& line, const NdjsonFile& file) {
   record.read_error = line.error;
   return record;
 }
-
-}  // namespace
 
 NdjsonSource::NdjsonSource(std::vector<NdjsonFile> files)
     : files_(std::move(files)),

@@ -20,6 +20,10 @@
 
 namespace ferry::ndjson {
 
+/// The record of one NDJSON line of `file` (local or on a store): its resource type as the
+/// stream, file:line as the location, the text as payload, the line's read error if any.
+RawRecord ToRecord(const Line& line, const NdjsonFile& file);
+
 class NdjsonSource final : public Source {
  public:
   /// Reads `files` in order.

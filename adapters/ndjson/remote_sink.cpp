@@ -22,12 +22,6 @@ namespace {
 constexpr const char* kManifest = "manifest.json";
 constexpr const char* kDoneSuffix = ".uploaded";  ///< beside a staged file: the SHA-256 uploaded
 
-std::string_view IdOf(const JsonValue& resource) {
-  auto id = resource.FindMember("id");
-  if (id == resource.MemberEnd() || !id->value.IsString()) return {};
-  return std::string_view(id->value.GetString(), id->value.GetStringLength());
-}
-
 /// The text of a staged file; throws IoError when it is missing.
 std::string ReadStaged(const fs::path& path) {
   std::optional<std::string> text = ReadFileText(path.string());
@@ -148,19 +142,7 @@ void RemoteSink::Scan(const std::function<void(const StoredResource&)>& visit) {
     ObjectLineReader reader(*store_, object.path, object.name, object.size);
     Sha256Stream digest;
     reader.OnBytes([&](std::string_view bytes) { digest.Update(bytes); });
-    for (Line line; reader.Next(line);) {
-      std::string error = line.error;
-      if (error.empty()) {
-        Result<void> parsed = ParseJson(line.text, doc);
-        error = !parsed ? parsed.error() : doc.IsObject() ? "" : "not a JSON object";
-      }
-      if (!error.empty()) {
-        throw PlanError(object.name + ":" + std::to_string(line.number) +
-                        ": cannot read the target back: " + error +
-                        "; the object was changed outside ferry");
-      }
-      visit(StoredResource{object.resource_type, IdOf(doc), line.text});
-    }
+    for (Line line; reader.Next(line);) VisitWrittenLine(line, object, "object", doc, visit);
     auto it = expected.find(object.name);
     if (it != expected.end() && !it->second.sha256.empty() &&
         (it->second.sha256 != ToHex(digest.Final()) || it->second.size != object.size)) {

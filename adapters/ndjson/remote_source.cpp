@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "adapters/ndjson/ndjson_source.hpp"  // ToRecord
+
 namespace ferry::ndjson {
 
 RemoteSource::RemoteSource(std::unique_ptr<storage::Store> store, std::vector<NdjsonFile> files)
@@ -22,14 +24,7 @@ RecordBatch RemoteSource::Next(std::size_t max) {
     if (!reader_) OpenFile(0, 1);
     Line line;
     if (reader_->Next(line)) {
-      const NdjsonFile& file = files_[sequence_.index()];
-      RawRecord record;
-      record.stream = file.resource_type;
-      record.location.file = file.name;
-      record.location.line = line.number;
-      record.payload.assign(line.text);
-      record.read_error = line.error;
-      batch.records.push_back(std::move(record));
+      batch.records.push_back(ToRecord(line, files_[sequence_.index()]));
       continue;
     }
     sequence_.NextFile();
