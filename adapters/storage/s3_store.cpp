@@ -66,7 +66,11 @@ void S3Store::Fail(const std::string& operation, const http::Response& response)
   }
   std::string code = XmlText(response.body, "Code");
   message += "HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code);
-  if (response.status == 401 || response.status == 403) {
+  bool writing = operation.starts_with("uploading") || operation.starts_with("starting the upload");
+  if (!config_.sse_kms_key_id.empty() && (code.starts_with("KMS.") || (writing && response.status / 100 == 4))) {
+    // Credentials were good for the listing before; RGW answers an unknown key 403 InvalidAccessKeyId.
+    message += "; check that sse_kms names a key the store's KMS knows and lets these credentials use";
+  } else if (response.status == 401 || response.status == 403) {
     message += "; check access_key_id and secret_access_key (or AWS_ACCESS_KEY_ID / "
                "AWS_SECRET_ACCESS_KEY) and the bucket's permissions";
   } else if (code == "NoSuchBucket") {

@@ -9,6 +9,7 @@
 #   S3_ENDPOINT=http://127.0.0.1:NNNN the gateway, path-style addressing
 #   S3_KEY=TESTKEY                    access key id of the test user
 #   S3_SECRET=TESTSECRET              its secret key
+# SSE-KMS works with the key ids testkey-1 and testkey-2 (the "testing" KMS backend).
 # Stop with: tests/servers/ceph-rgw-stop.sh "$CEPH_DIR"
 #
 # Env: S3_KEY / S3_SECRET override the user's keys; RGW_MIN_PART_SIZE lowers the
@@ -28,6 +29,8 @@ S3_KEY=${S3_KEY:-TESTKEY}
 S3_SECRET=${S3_SECRET:-TESTSECRET}
 C=$(mktemp -d /tmp/cephtest.XXXXXX)
 MON_PORT=$("$HERE/free-port.sh")
+KMS_KEY_1=$(head -c 32 /dev/urandom | base64 -w0)
+KMS_KEY_2=$(head -c 32 /dev/urandom | base64 -w0)
 RGW_PORT=$("$HERE/free-port.sh")
 FSID=$(cat /proc/sys/kernel/random/uuid)
 mkdir -p "$C"/{mon,osd,run,log}
@@ -72,6 +75,12 @@ rgw thread pool size = 32
 rgw multipart min part size = ${RGW_MIN_PART_SIZE:-5242880}
 # virtual-host addressing: bucket.localhost:PORT (curl resolves *.localhost to loopback)
 rgw dns name = localhost
+# SSE-KMS with Ceph's built-in "testing" key store (docs: radosgw/encryption): the keys
+# testkey-1 and testkey-2 (throwaway, 256 bits each) encrypt objects that name them in
+# x-amz-server-side-encryption-aws-kms-key-id; plain HTTP is allowed for these requests.
+rgw crypt s3 kms backend = testing
+rgw crypt s3 kms encryption keys = testkey-1=$KMS_KEY_1 testkey-2=$KMS_KEY_2
+rgw crypt require ssl = false
 CONF
 CEPH=(ceph -c "$C/ceph.conf" --connect-timeout 20)
 # ceph CMD... : a cluster command, tried up to 5 times: the monitor sometimes refuses a
