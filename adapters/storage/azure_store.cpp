@@ -40,7 +40,7 @@ std::string BlockId(std::uint64_t index, std::string_view block) {
 AzureStore::AzureStore(AzureConfig config) : config_(std::move(config)) {
   if (config_.endpoint.empty()) config_.endpoint = "https://" + config_.account + ".blob.core.windows.net";
   while (config_.endpoint.ends_with('/')) config_.endpoint.pop_back();
-  std::shared_ptr<http::Authenticator> auth;
+  std::shared_ptr<http::Authenticator> auth = config_.token_auth;
   if (!config_.account_key.empty()) {
     auth = std::make_shared<AzureSharedKeySigner>(config_.account, config_.account_key);
   }
@@ -79,7 +79,8 @@ void AzureStore::Fail(const std::string& operation, const http::Response& respon
   if (code.empty()) code = XmlText(response.body, "Code");
   message += "HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code);
   if (response.status == 401 || response.status == 403) {
-    message += "; check account_key or sas_token and the container's permissions";
+    message += config_.token_auth ? "; check the auth_* keys and the identity's role on the container"
+                                  : "; check account_key or sas_token and the container's permissions";
   } else if (code == "ContainerNotFound") {
     message += "; create the container or fix the URL";
   }

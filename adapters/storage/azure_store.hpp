@@ -2,8 +2,9 @@
 /// Azure Blob Storage (and Azurite) as a Store: List Blobs with markers, Get Blob with
 /// x-ms-range, Put Blob for small objects and Put Block / Put Block List for large ones
 /// (blocks of `block_size` sent `parallel` at a time, each with Content-MD5, which the
-/// service checks), Delete Blob. Auth: SharedKey (account key) or a SAS token; the
-/// `x-ms-version` is pinned (kAzureVersion).
+/// service checks), Delete Blob. Auth: SharedKey (account key), a SAS token, or an Entra
+/// ID bearer token (OAuth, HTTPS only; re-minted before it expires); the `x-ms-version`
+/// is pinned (kAzureVersion, which accepts OAuth: 2017-11-09 and later).
 ///
 /// A block's id encodes its index and the MD5 of its bytes, so a resumed upload asks the
 /// service for the uncommitted blocks (Get Block List) and sends only the blocks whose
@@ -20,6 +21,7 @@
 #include <set>
 #include <string>
 
+#include "adapters/auth/authenticator.hpp"
 #include "adapters/http/http_client.hpp"
 #include "adapters/storage/store.hpp"
 
@@ -33,7 +35,9 @@ struct AzureConfig {
   /// or e.g. `http://127.0.0.1:10000/devstoreaccount1` for Azurite.
   std::string endpoint;
   std::string account_key;  ///< SharedKey (base64); or
-  std::string sas_token;    ///< a SAS query string (without '?')
+  std::string sas_token;    ///< a SAS query string (without '?'); or
+  /// an Entra ID token source (`Authorization: Bearer`, scope https://storage.azure.com/.default)
+  std::shared_ptr<http::Authenticator> token_auth;
   std::uint64_t block_size = std::uint64_t{8} << 20;
   int parallel = 4;
   http::ClientOptions http;

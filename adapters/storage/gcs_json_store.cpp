@@ -83,7 +83,8 @@ void GcsJsonStore::Fail(const std::string& operation, const http::Response& resp
   }
   message += "HTTP " + std::to_string(response.status);
   if (response.status == 401 || response.status == 403) {
-    message += "; check access_token and the bucket's permissions";
+    message += config_.service_account ? "; check the service account's roles on the bucket"
+                                       : "; check access_token and the bucket's permissions";
   }
   throw ConnectError(message);
 }

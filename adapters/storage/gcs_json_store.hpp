@@ -1,5 +1,6 @@
 #pragma once
-/// Google Cloud Storage through its JSON API as a Store, with an OAuth 2.0 bearer token:
+/// Google Cloud Storage through its JSON API as a Store, with an OAuth 2.0 bearer token
+/// (a fixed one, or minted from a service-account key and re-minted before it expires):
 /// objects.list with page tokens, media download with Range, objects.delete, and the
 /// resumable upload protocol (POST uploadType=resumable → session URI; PUT chunks of
 /// `chunk_size` (a multiple of 256 KiB) with Content-Range; 308 Resume Incomplete with
@@ -30,6 +31,7 @@ struct GcsJsonConfig {
   std::string bucket;
   std::string endpoint = "https://storage.googleapis.com";
   std::shared_ptr<http::Authenticator> auth;  ///< bearer token (static or minted)
+  bool service_account = false;  ///< auth mints tokens from a service-account key (for messages)
   std::uint64_t chunk_size = std::uint64_t{8} << 20;
   http::ClientOptions http;
 };

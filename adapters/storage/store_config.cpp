@@ -6,6 +6,7 @@
 #include "adapters/storage/azure_store.hpp"
 #include "adapters/storage/gcs_json_store.hpp"
 #include "adapters/storage/s3_store.hpp"
+#include "adapters/storage/store_auth.hpp"
 #include "core/common/error.hpp"
 
 namespace ferry::storage {
@@ -74,13 +75,15 @@ std::unique_ptr<Store> OpenAzure(const StorageUrl& url, const AdapterConfig& con
   azure.account_key = config.GetString("account_key");
   azure.sas_token = config.GetString("sas_token");
   while (azure.sas_token.starts_with('?')) azure.sas_token.erase(0, 1);
-  if (azure.account_key.empty() == azure.sas_token.empty()) {
-    throw PlanError(Where(config) + "Azure Blob " + url.text +
-                    ": set exactly one of account_key and sas_token (env:NAME or file:PATH)");
-  }
   azure.block_size = static_cast<std::uint64_t>(config.GetInteger("part_size_mib", 8)) * kMiB;
   azure.parallel = static_cast<int>(config.GetInteger("parallel_parts", 4));
   azure.http = HttpOptions(config);
+  azure.token_auth = StoreTokenAuth(config, "azure-entra", kAzureStorageScope, "Azure Blob " + url.text, azure.http);
+  int ways = (azure.account_key.empty() ? 0 : 1) + (azure.sas_token.empty() ? 0 : 1) + (azure.token_auth ? 1 : 0);
+  if (ways != 1) {
+    throw PlanError(Where(config) + "Azure Blob " + url.text +
+                    ": set exactly one of account_key, sas_token (env:NAME or file:PATH) and auth: azure-entra");
+  }
   return std::make_unique<AzureStore>(std::move(azure));
 }
 
@@ -89,14 +92,17 @@ std::unique_ptr<Store> OpenGcsJson(const StorageUrl& url, const AdapterConfig& c
   gcs.url_text = url.text;
   gcs.bucket = url.bucket;
   if (config.Has("endpoint")) gcs.endpoint = config.GetString("endpoint");
-  std::string token = config.GetString("access_token");
-  if (token.empty()) {
-    throw PlanError(Where(config) + "GCS " + url.text +
-                    ": gcs_api: json needs access_token (an OAuth 2.0 token, env:NAME or file:PATH)");
-  }
-  gcs.auth = std::make_shared<http::BearerAuth>(token);
   gcs.chunk_size = static_cast<std::uint64_t>(config.GetInteger("part_size_mib", 8)) * kMiB;
   gcs.http = HttpOptions(config);
+  std::string token = config.GetString("access_token");
+  gcs.auth = StoreTokenAuth(config, "google-service-account", kGcsScope, "GCS " + url.text, gcs.http);
+  if (token.empty() == !gcs.auth) {
+    throw PlanError(Where(config) + "GCS " + url.text +
+                    ": gcs_api: json needs exactly one of access_token (an OAuth 2.0 token, env:NAME or "
+                    "file:PATH) and auth: google-service-account");
+  }
+  gcs.service_account = gcs.auth != nullptr;
+  if (!token.empty()) gcs.auth = std::make_shared<http::BearerAuth>(token);
   return std::make_unique<GcsJsonStore>(std::move(gcs));
 }
 
@@ -124,6 +130,7 @@ void AppendStorageKeys(std::vector<KeySpec>& keys) {
       {"ca_bundle", KeyType::kPath, false, "", "extra CA certificates (PEM) to trust"},
   };
   keys.insert(keys.end(), storage.begin(), storage.end());
+  AppendStoreAuthKeys(keys);
 }
 
 std::unique_ptr<Store> OpenStore(const StorageUrl& url, const AdapterConfig& config) {

@@ -3,7 +3,7 @@
 # Azurite with curl + openssl, for tests to set up and inspect what ferry writes.
 # PATH_AND_QUERY is relative to the account: "/mycontainer?restype=container",
 # "/mycontainer/a/b.ndjson". Prints the body, then "HTTP <status>" on its own line.
-# Env (from azurite-start.sh): AZ_ENDPOINT, AZ_ACCOUNT, AZ_KEY.
+# Env (from azurite-start.sh): AZ_ENDPOINT, AZ_ACCOUNT, AZ_KEY (and AZ_CA for HTTPS).
 set -euo pipefail
 VERB=$1; RES=$2; FILE=${3:-}; CTYPE=${4:-}
 : "${AZ_ENDPOINT:?}" "${AZ_ACCOUNT:?}" "${AZ_KEY:?}"
@@ -26,4 +26,5 @@ SIG=$(printf '%s' "$STS" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$(base
 ARGS=(-sS -X "$VERB" -H "x-ms-date: $DATE" -H "x-ms-version: $VER" -H "Authorization: SharedKey $AZ_ACCOUNT:$SIG" "${EXTRA[@]}")
 if [[ -n "$CTYPE" ]]; then ARGS+=(-H "Content-Type: $CTYPE"); else ARGS+=(-H "Content-Type:"); fi
 if [[ -n "$FILE" ]]; then ARGS+=(--data-binary "@$FILE"); elif [[ "$VERB" == PUT ]]; then ARGS+=(-H "Content-Length: 0"); fi
+[[ -z "${AZ_CA:-}" ]] || ARGS+=(--cacert "$AZ_CA")  # AZ_OAUTH=1: HTTPS with a test CA
 exec curl "${ARGS[@]}" -w '\nHTTP %{http_code}\n' "$AZ_ENDPOINT/$AZ_ACCOUNT$RES"

@@ -17,9 +17,12 @@
 // Conditional create: ifGenerationMatch=0 and an existing object -> 412. A crc32c or
 // md5Hash in the metadata that does not match the bytes -> 400, nothing stored.
 // Every request needs `Authorization: Bearer <token>` with the token given on the command
-// line (else 401, like GCS). Buckets exist when first named.
+// line (else 401, like GCS). With TOKEN `hs256:FILE` instead, the bearer must be a JWT that
+// token-server.cjs minted (HS256 signed with the contents of FILE, its --secret-file) and
+// that has not expired (`exp`), as Google's tokens from a service-account key. Buckets
+// exist when first named.
 //
-// Usage: node gcs-fake.cjs TOKEN [PORT] [REQUEST_LOG]
+// Usage: node gcs-fake.cjs TOKEN|hs256:FILE [PORT] [REQUEST_LOG]
 // Prints `GCS fake listening on http://127.0.0.1:PORT`. With REQUEST_LOG, appends one line
 // per request: `METHOD PATH STATUS CONTENT_RANGE` (no query; `-` without Content-Range),
 // so tests can count requests and chunks. GCS_FAKE_DELAY_MS delays every response (to
@@ -31,7 +34,22 @@ const fs = require('node:fs');
 
 const [token, portArg, logFile] = process.argv.slice(2);
 const DELAY_MS = Number(process.env.GCS_FAKE_DELAY_MS ?? 0);
-if (!token) { console.error('usage: node gcs-fake.cjs TOKEN [PORT] [REQUEST_LOG]'); process.exit(2); }
+if (!token) { console.error('usage: node gcs-fake.cjs TOKEN|hs256:FILE [PORT] [REQUEST_LOG]'); process.exit(2); }
+const tokenSecret = token.startsWith('hs256:') ? fs.readFileSync(token.slice('hs256:'.length)) : null;
+
+/// True when the Authorization header carries the token this fake accepts.
+function authorized(header) {
+  if (!tokenSecret) return header === `Bearer ${token}`;
+  const match = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(header ?? '');
+  if (!match) return false;
+  const expected = crypto.createHmac('sha256', tokenSecret).update(`${match[1]}.${match[2]}`).digest('base64url');
+  if (expected.length !== match[3].length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(match[3]))) return false;
+  try {
+    return JSON.parse(Buffer.from(match[2], 'base64url').toString('utf8')).exp > Date.now() / 1000;
+  } catch {
+    return false;
+  }
+}
 const CHUNK_GRANULE = 256 * 1024;
 const buckets = new Map();   // bucket -> Map(name -> {data, generation, updated})
 const sessions = new Map();  // upload_id -> {bucket, name, meta, parts: Buffer[], size, ifGenerationMatch}
@@ -160,7 +178,7 @@ function done(res, session, id) {
 }
 
 function route(req, res, body) {
-  if (req.headers.authorization !== `Bearer ${token}`) {
+  if (!authorized(req.headers.authorization)) {
     return error(res, 401, 'Invalid Credentials');
   }
   const url = new URL(req.url, 'http://x');

@@ -2,6 +2,7 @@
 //
 //   node token-server.cjs --secret-file F [--port 0] [--lifetime S] [--client-id ID]
 //        [--client-secret-file F] [--public-key PEM] [--counts FILE] [--issued-log FILE]
+//        [--azure-tenant T]
 //
 // POST /token (application/x-www-form-urlencoded), grant_type=client_credentials, with either
 //   - a client secret (HTTP Basic, or client_id + client_secret in the form) equal to the
@@ -9,10 +10,18 @@
 //   - a SMART Backend Services client assertion (client_assertion_type =
 //     urn:ietf:params:oauth:client-assertion-type:jwt-bearer): a JWT signed RS384 or ES384
 //     whose signature verifies with --public-key, iss = sub = --client-id, aud = this
-//     endpoint's URL, exp in the future and at most 5 minutes ahead, jti not seen before.
+//     endpoint's URL, exp in the future and at most 5 minutes ahead, jti not seen before;
+// or, grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer (RFC 7523, Google service
+// accounts), an `assertion` JWT signed RS256 that verifies with --public-key, iss = the
+// --client-id (the key's client_email), aud = this endpoint's URL, a scope, iat <= now < exp
+// and exp - iat <= 3600 (Google's rules for service-account assertions).
 // Answers {access_token, token_type: "bearer", expires_in: --lifetime (default 300), scope}.
 // The access token is a JWT signed HS256 with --secret-file (fault-proxy.cjs checks it with
-// the same file), `exp` = now + lifetime. Anything else: 400/401 {error, error_description}.
+// the same file; so does gcs-fake.cjs), `iat` = `nbf` = now, `exp` = now + lifetime (with a
+// fraction of a second). With
+// --azure-tenant T it also carries what Azurite's `--oauth basic` checks of an Entra ID
+// token: iss = https://sts.windows.net/T/ and aud = the scope's resource (the scope without
+// `/.default`, e.g. https://storage.azure.com). Anything else: 400/401 {error, error_description}.
 // GET /.well-known/smart-configuration names the token endpoint.
 //
 // Counts (JSON, rewritten after each request to --counts FILE): issued, rejected per reason.
@@ -24,9 +33,10 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 function parseArgs(argv) {
-  const opts = { port: 0, lifetime: 300, clientId: 'ferry', clientSecret: null, publicKey: null, counts: null, issuedLog: null };
+  const opts = { port: 0, lifetime: 300, clientId: 'ferry', clientSecret: null, publicKey: null, counts: null, issuedLog: null, azureTenant: null };
   for (let i = 2; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=')
       ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
@@ -44,6 +54,7 @@ function parseArgs(argv) {
       case '--secret-file': opts.secret = fs.readFileSync(next()); break;
       case '--counts': opts.counts = next(); break;
       case '--issued-log': opts.issuedLog = next(); break;
+      case '--azure-tenant': opts.azureTenant = next(); break;
       default: usage(`unknown argument ${arg}`);
     }
   }
@@ -101,6 +112,26 @@ function checkAssertion(jwt) {
   return claims.iss;
 }
 
+/// Checks a service-account assertion of the JWT bearer grant; returns the client id.
+function checkBearerGrant(jwt) {
+  if (!opts.publicKey) reject('assertions are not configured', 400, 'invalid_grant');
+  const parts = (jwt ?? '').split('.');
+  if (parts.length !== 3) reject('malformed JWT', 400, 'invalid_grant');
+  const header = decodePart(parts[0]);
+  const claims = decodePart(parts[1]);
+  if (header.alg !== 'RS256') reject(`unsupported alg ${header.alg}`, 400, 'invalid_grant');
+  const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
+  if (!crypto.verify('sha256', signed, opts.publicKey, Buffer.from(parts[2], 'base64url')))
+    reject('bad signature', 400, 'invalid_grant');
+  if (claims.iss !== opts.clientId) reject('iss is not the service account', 400, 'invalid_grant');
+  if (claims.aud !== tokenUrl) reject('aud is not the token endpoint', 400, 'invalid_grant');
+  if (!claims.scope) reject('no scope', 400, 'invalid_scope');
+  const now = Date.now() / 1000;
+  if (!(claims.iat <= now + 5 && claims.exp > now)) reject('assertion not valid now', 400, 'invalid_grant');
+  if (claims.exp - claims.iat > 3600) reject('assertion lives longer than an hour', 400, 'invalid_grant');
+  return claims.iss;
+}
+
 /// Checks a client secret (Basic or form); returns the client id.
 function checkSecret(req, form) {
   let id = form.get('client_id');
@@ -122,8 +153,16 @@ function checkSecret(req, form) {
 function mint(clientId, scope) {
   const now = Math.floor(Date.now() / 1000);
   const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-  const claims = Buffer.from(JSON.stringify({ iss: tokenUrl, sub: clientId, scope, iat: now, exp: now + opts.lifetime,
-                                              jti: crypto.randomUUID() })).toString('base64url');
+  // exp to the millisecond (a NumericDate may have a fraction), so a token lives exactly
+  // expires_in seconds: rounded down to the second, a 3-second token would live only 2-3 s.
+  const exp = Date.now() / 1000 + opts.lifetime;
+  const body = { iss: tokenUrl, sub: clientId, scope, iat: now, nbf: now, exp, jti: crypto.randomUUID() };
+  if (opts.azureTenant) {
+    body.iss = `https://sts.windows.net/${opts.azureTenant}/`;
+    body.aud = scope.replace(/\/\.default$/, '');
+    body.tid = opts.azureTenant;
+  }
+  const claims = Buffer.from(JSON.stringify(body)).toString('base64url');
   const signature = crypto.createHmac('sha256', opts.secret).update(`${header}.${claims}`).digest('base64url');
   return `${header}.${claims}.${signature}`;
 }
@@ -132,11 +171,15 @@ function issue(req, raw) {
   if (!/application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? ''))
     reject('content type must be application/x-www-form-urlencoded', 400, 'invalid_request');
   const form = new URLSearchParams(raw);
-  if (form.get('grant_type') !== 'client_credentials') reject('unsupported grant_type', 400, 'unsupported_grant_type');
+  const grant = form.get('grant_type');
+  if (grant !== 'client_credentials' && grant !== JWT_BEARER_GRANT) reject('unsupported grant_type', 400, 'unsupported_grant_type');
   let clientId;
-  if (form.get('client_assertion_type') === ASSERTION_TYPE) clientId = checkAssertion(form.get('client_assertion'));
+  let scope = form.get('scope') ?? 'system/*.read';
+  if (grant === JWT_BEARER_GRANT) {
+    clientId = checkBearerGrant(form.get('assertion'));
+    scope = decodePart(form.get('assertion').split('.')[1]).scope;
+  } else if (form.get('client_assertion_type') === ASSERTION_TYPE) clientId = checkAssertion(form.get('client_assertion'));
   else clientId = checkSecret(req, form);
-  const scope = form.get('scope') ?? 'system/*.read';
   counts.issued++;
   const token = mint(clientId, scope);
   if (opts.issuedLog) fs.appendFileSync(opts.issuedLog, token + '\n');
