@@ -10,7 +10,7 @@
 source "$(dirname "$0")/lib.bash"
 source "$FERRY_SOURCE_DIR/tests/cli/storage_azure_lib.bash"
 TOKEN_PID=""
-trap '[ -z "$TOKEN_PID" ] || kill "$TOKEN_PID" 2>/dev/null; azure_cleanup' EXIT
+trap '[ -z "$TOKEN_PID" ] || { kill "$TOKEN_PID" 2>/dev/null && wait "$TOKEN_PID" 2>/dev/null; }; azure_cleanup' EXIT
 AZ_OAUTH=1 start_azurite
 export AZ_CA
 [[ "$AZ_ENDPOINT" == https://* ]] || fail "Azurite is not on HTTPS: $AZ_ENDPOINT"
@@ -78,3 +78,14 @@ az_plan aud.yaml syn/fhir az://devstoreaccount1/fhir-export/run3 \
 run_ferry 3 run aud.yaml
 expect_line "$ERR" "ferry: error: Azure Blob az://devstoreaccount1/fhir-export/run3: list failed: HTTP 403 AuthenticationFailed; check the auth_* keys and the identity's role on the container"
 [ -z "$(az_names fhir-export run3/)" ] || fail "something was written with a wrong-audience token"
+
+# Two credentials at once are a plan error (exit 2), as is auth for another store.
+az_plan both.yaml syn/fhir az://devstoreaccount1/fhir-export/run4 "$(entra_keys "$WORK/client.secret" "  account_key: env:AZ_KEY")"
+run_ferry 2 run both.yaml
+grep -q "Azure Blob az://devstoreaccount1/fhir-export/run4: set exactly one of account_key, sas_token (env:NAME or file:PATH) and auth: azure-entra" "$ERR" ||
+  fail "no plan error for two credentials: $(cat "$ERR")"
+az_plan other.yaml syn/fhir az://devstoreaccount1/fhir-export/run4 "  auth: google-service-account
+  auth_credentials: file:$WORK/client.secret"
+run_ferry 2 run other.yaml
+grep -q "Azure Blob az://devstoreaccount1/fhir-export/run4: auth must be 'azure-entra' (or none), not 'google-service-account'" "$ERR" ||
+  fail "no plan error for a Google key on Azure: $(cat "$ERR")"

@@ -11,7 +11,12 @@
 # status, with nothing written.
 source "$(dirname "$0")/lib.bash"
 GCS_PID="" TOKEN_PID=""
-trap '[ -z "$GCS_PID" ] || kill "$GCS_PID" 2>/dev/null; [ -z "$TOKEN_PID" ] || kill "$TOKEN_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+stop_servers() {
+  local pid
+  for pid in $GCS_PID $TOKEN_PID; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  rm -rf "$WORK"
+}
+trap stop_servers EXIT
 SERVERS="$FERRY_SOURCE_DIR/tests/servers"
 SA_EMAIL=ferry-migrator@ferry-test.iam.gserviceaccount.com
 
@@ -86,3 +91,16 @@ run_ferry 3 run bad.yaml -vv
 expect_line "$ERR" "ferry: error: GCS gs://fhir-bulk/run2: token endpoint $TOKEN_URL: HTTP 400 (error: invalid_grant); check the auth_* keys of the plan"
 ! grep -q "PRIVATE KEY\|$(sed -n 2p other.key)" "$OUT" "$ERR" || fail "the private key was printed"
 [ "$(wc -l <requests.log)" = "$before" ] || fail "requests reached the store without a token: $(sed -n "$((before + 1)),\$p" requests.log)"
+
+# A fixed token and a key at once are a plan error (exit 2), as is a key for S3 / the XML API.
+export GCS_TOKEN=ya29.fixed
+gcs_plan both.yaml syn/fhir gs://fhir-bulk/run3 "$WORK/sa.json"
+sed -i 's/^  gcs_api: json$/  gcs_api: json\n  access_token: env:GCS_TOKEN/' both.yaml
+run_ferry 2 run both.yaml
+grep -q "GCS gs://fhir-bulk/run3: gcs_api: json needs exactly one of access_token (an OAuth 2.0 token, env:NAME or file:PATH) and auth: google-service-account" "$ERR" ||
+  fail "no plan error for two credentials: $(cat "$ERR")"
+gcs_plan xml.yaml syn/fhir gs://fhir-bulk/run3 "$WORK/sa.json"
+sed -i '/gcs_api: json/d' xml.yaml
+run_ferry 2 run xml.yaml
+grep -q "GCS gs://fhir-bulk/run3: auth 'google-service-account' is for Azure Blob (azure-entra) and the GCS JSON API (google-service-account); GCS takes access_key_id and secret_access_key" "$ERR" ||
+  fail "no plan error for a service-account key on the XML API: $(cat "$ERR")"
