@@ -30,6 +30,7 @@ http::ClientOptions HttpOptions(const AdapterConfig& config) {
   http::ClientOptions options;
   options.max_connections = static_cast<int>(config.GetInteger("parallel_parts", 4));
   options.ca_bundle = config.GetString("ca_bundle");
+  options.bwlimit = static_cast<std::uint64_t>(config.GetInteger("bwlimit", 0));
   options.trace = true;  // shown only at -vv (the logger's trace level), redacted
   return options;
 }
@@ -133,6 +134,7 @@ void AppendStorageKeys(std::vector<KeySpec>& keys) {
       {"part_size_mib", KeyType::kInteger, false, "8", "upload part / block size in MiB (>= 5)"},
       {"parallel_parts", KeyType::kInteger, false, "4", "parts uploaded at once"},
       {"ca_bundle", KeyType::kPath, false, "", "extra CA certificates (PEM) to trust"},
+      {"bwlimit", KeyType::kInteger, false, "0", "bytes per second cap to the store, 0 = none (--bwlimit overrides)"},
   };
   keys.insert(keys.end(), storage.begin(), storage.end());
   AppendStoreAuthKeys(keys);

@@ -4,7 +4,8 @@
 # tokens from an OAuth2 client-credentials endpoint (tests/servers/token-server.cjs,
 # minting Entra-shaped tokens for the scope https://storage.azure.com/.default), trusts
 # the test CA through `ca_bundle`, and a population plus a multi-block object go to
-# az://account/container/prefix and back, `ferry verify` exits 0 both ways. A wrong
+# az://account/container/prefix and back, `ferry verify` exits 0 both ways; with 3-second
+# tokens and transfers capped (--bwlimit) to take several times that. A wrong
 # client secret exits 3 naming the store and the HTTP status, with nothing written and
 # the secret never printed; a token for another audience is refused by the store (exit 3).
 source "$(dirname "$0")/lib.bash"
@@ -21,7 +22,7 @@ head -c 32 /dev/urandom >token.secret
 printf 'client-secret-%s\n' "$RANDOM$RANDOM" >client.secret
 chmod 600 client.secret
 node "$SERVERS/token-server.cjs" --secret-file token.secret --client-secret-file client.secret \
-  --client-id ferry-app --azure-tenant "$TENANT" --counts token.counts.json --issued-log issued.txt \
+  --client-id ferry-app --azure-tenant "$TENANT" --lifetime 3 --counts token.counts.json --issued-log issued.txt \
   >token.log 2>&1 &
 TOKEN_PID=$!
 for _ in $(seq 1 100); do grep -q 'listening on' token.log && break; sleep 0.05; done
@@ -44,16 +45,24 @@ size=$(stat -c %s syn/fhir/Observation.ndjson)
 
 az_plan up.yaml syn/fhir az://devstoreaccount1/fhir-export/run1 "$(entra_keys "$WORK/client.secret")"
 az_plan down.yaml az://devstoreaccount1/fhir-export/run1 back "$(entra_keys "$WORK/client.secret")"
-run_ferry 0 run up.yaml
+# 3-second tokens, and --bwlimit stretches each transfer to several times that: Azurite
+# refuses an expired token (403, which fails the run), so these runs pass only if ferry
+# re-mints before expiry.
+start=$SECONDS
+run_ferry 0 run up.yaml --bwlimit 1500K
+[ $((SECONDS - start)) -ge 7 ] || fail "the upload was too short to outlive a token ($((SECONDS - start)) s)"
 run_ferry 0 verify up.yaml
 expect_line "$ERR" "ferry: verify: source and target match"
-run_ferry 0 run down.yaml
+start=$SECONDS
+run_ferry 0 run down.yaml --bwlimit 1500K
+[ $((SECONDS - start)) -ge 7 ] || fail "the download was too short to outlive a token ($((SECONDS - start)) s)"
 run_ferry 0 verify down.yaml
 for file in syn/fhir/*.ndjson; do cmp "$file" "back/$(basename "$file")" || fail "$file differs after the round trip"; done
 blocks=$(az GET "/fhir-export/run1/Observation.ndjson?comp=blocklist&blocklisttype=committed" | grep -o '<Block>' | wc -l)
 [ "$blocks" = $(( (size + 5242880 - 1) / 5242880 )) ] || fail "Observation.ndjson has $blocks blocks"
-# Every token ferry presented was minted here for Azure Storage (Azurite checked each one).
-[ -s issued.txt ] || fail "no token was issued"
+# Every token ferry presented was minted here for Azure Storage (Azurite checked each one),
+# and the long runs needed several.
+[ "$(wc -l <issued.txt)" -ge 6 ] || fail "tokens were not re-minted: $(wc -l <issued.txt) issued"
 python3 - <<'PY' || fail "a token was not minted for https://storage.azure.com"
 import base64, json
 for line in open("issued.txt"):
