@@ -35,6 +35,15 @@ http::ClientOptions HttpOptions(const AdapterConfig& config) {
   return options;
 }
 
+/// S3 and the GCS XML API sign with HMAC keys: an `auth` kind there is a plan error.
+void RejectTokenAuth(const AdapterConfig& config, const std::string& store) {
+  std::string auth = config.GetString("auth", "none");
+  if (auth == "none" || auth.empty()) return;
+  throw PlanError(Where(config) + store + ": auth '" + auth +
+                  "' is for Azure Blob (azure-entra) and the GCS JSON API (google-service-account); " +
+                  store.substr(0, store.find(' ')) + " takes access_key_id and secret_access_key");
+}
+
 std::unique_ptr<Store> OpenS3(const StorageUrl& url, const AdapterConfig& config) {
   S3Config s3;
   s3.name = url.kind == StoreKind::kGcs ? "GCS" : "S3";
@@ -49,11 +58,7 @@ std::unique_ptr<Store> OpenS3(const StorageUrl& url, const AdapterConfig& config
     throw PlanError(Where(config) + "addressing must be 'path' or 'virtual', not '" + addressing + "'");
   }
   s3.path_style = addressing == "path";
-  if (std::string auth = config.GetString("auth", "none"); auth != "none" && !auth.empty()) {
-    throw PlanError(Where(config) + s3.name + " " + url.text + ": auth '" + auth +
-                    "' is for Azure Blob (azure-entra) and the GCS JSON API (google-service-account); " +
-                    s3.name + " takes access_key_id and secret_access_key");
-  }
+  RejectTokenAuth(config, s3.name + " " + url.text);
   s3.credentials.access_key_id = KeyOrEnv(config, "access_key_id", "AWS_ACCESS_KEY_ID");
   s3.credentials.secret_access_key = KeyOrEnv(config, "secret_access_key", "AWS_SECRET_ACCESS_KEY");
   s3.credentials.session_token = KeyOrEnv(config, "session_token", "AWS_SESSION_TOKEN");
