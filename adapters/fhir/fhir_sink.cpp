@@ -59,6 +59,7 @@ std::string StringMember(const JsonValue& object, const char* name) {
 
 FhirSink::FhirSink(const AdapterConfig& config)
     : server_(config),
+      capabilities_(server_.CheckedCapabilities()),  // unreachable, refusing or untrusted: exit 3, nothing written
       kind_(KindFrom(config)),
       random_(std::random_device{}()),
       crosswalk_(CrosswalkPath(config), server_.base_url()),
@@ -256,9 +257,8 @@ std::string FhirSink::Commit() {
 }
 
 void FhirSink::Scan(const std::function<void(const StoredResource&)>& visit) {
-  Capabilities caps = server_.ReadCapabilities();
   std::vector<std::string> types;
-  for (const auto& [type, searchable] : caps.types) {
+  for (const auto& [type, searchable] : capabilities_.types) {
     if (searchable) types.push_back(type);
   }
   for (const auto& type : types) ScanType(type, visit);

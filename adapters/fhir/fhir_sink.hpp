@@ -88,6 +88,7 @@ class FhirSink final : public Sink {
   void ScanType(const std::string& type, const std::function<void(const StoredResource&)>& visit);
 
   Connection server_;
+  Capabilities capabilities_;  ///< read when opened: the server is checked before the crosswalk is made
   BundleKind kind_ = BundleKind::kBatch;
   std::size_t bundle_size_ = 50;
   int conflict_retries_ = 3;
