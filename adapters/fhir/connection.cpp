@@ -71,9 +71,12 @@ void Connection::ThrowIfUnreachable(const http::Response& response, const std::s
 }
 
 void ThrowIfServerUnreachable(const http::Response& response, const std::string& what) {
-  if (response.status == 0 && response.error.find("certificate") != std::string::npos)
+  if (response.status == 0 && response.error.find("certificate") != std::string::npos) {
+    bool name = response.error.find("subject name") != std::string::npos;
     throw ConnectError(what + ": TLS: the FHIR server's certificate is not trusted: " + response.error +
-                       " (TLS is always verified; ca_bundle may name the CA that signed it)");
+                       (name ? " (the certificate is for another host name; TLS is always verified)"
+                             : " (TLS is always verified; ca_bundle may name the CA that signed it)"));
+  }
   if (response.status == 0)
     throw ConnectError(what + ": cannot reach the FHIR server: " + response.error);
   if (response.status == 401 || response.status == 403)
