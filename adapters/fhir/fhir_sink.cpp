@@ -160,7 +160,8 @@ void FhirSink::SendGroups(std::span<const Resource> batch, std::vector<std::vect
     if (round == conflict_retries_) {  // the outcomes keep the conflict's status
       for (const auto& group : conflicts.groups)
         for (const Item& item : group)
-          outcomes[item.index].error += " (still in conflict after " + std::to_string(round) + " resends)";
+          outcomes[item.index].error +=
+              " (still in conflict after " + std::to_string(round) + (round == 1 ? " resend)" : " resends)");
       return;
     }
     BeforeConflictRetry(conflicts, round + 1);
