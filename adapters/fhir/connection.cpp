@@ -9,6 +9,8 @@ namespace ferry::fhir {
 
 namespace {
 
+constexpr int kOpenAttempts = 3;
+
 std::string TrimSlash(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url;
@@ -65,6 +67,16 @@ Connection::Connection(const AdapterConfig& config)
 }
 
 void Connection::ThrowIfUnreachable(const http::Response& response, const std::string& what) const {
+  ThrowIfServerUnreachable(response, what);
+}
+
+void ThrowIfServerUnreachable(const http::Response& response, const std::string& what) {
+  if (response.status == 0 && response.error.find("certificate") != std::string::npos) {
+    bool name = response.error.find("subject name") != std::string::npos;
+    throw ConnectError(what + ": TLS: the FHIR server's certificate is not trusted: " + response.error +
+                       (name ? " (the certificate is for another host name; TLS is always verified)"
+                             : " (TLS is always verified; ca_bundle may name the CA that signed it)"));
+  }
   if (response.status == 0)
     throw ConnectError(what + ": cannot reach the FHIR server: " + response.error);
   if (response.status == 401 || response.status == 403)
@@ -72,18 +84,31 @@ void Connection::ThrowIfUnreachable(const http::Response& response, const std::s
                        "); check the auth keys of the plan");
 }
 
-http::Response Connection::Get(const std::string& url) {
+http::Response Connection::Get(const std::string& url, int max_attempts) {
+  return GetChecked(*client_, url, max_attempts);
+}
+
+http::Response GetChecked(http::Client& client, const std::string& url, int max_attempts) {
   http::Request request;
   request.url = url;
+  request.max_attempts = max_attempts;
   request.headers.push_back({"Accept", "application/fhir+json"});
-  http::Response response = client_->Send(std::move(request));
-  ThrowIfUnreachable(response, "GET " + WithoutQuery(url));
+  http::Response response = client.Send(std::move(request));
+  ThrowIfServerUnreachable(response, "GET " + WithoutQuery(url));
   return response;
 }
 
-Capabilities Connection::ReadCapabilities() {
-  std::string url = base_url_ + "/metadata";
-  http::Response response = Get(url);
+Capabilities Connection::CheckedCapabilities() { return ReadCapabilities(kOpenAttempts); }
+
+Capabilities Connection::ReadCapabilities(int max_attempts) { return ReadServerCapabilities(*client_, base_url_, max_attempts); }
+
+Capabilities CheckServer(http::Client& client, const std::string& base_url) {
+  return ReadServerCapabilities(client, base_url, kOpenAttempts);
+}
+
+Capabilities ReadServerCapabilities(http::Client& client, const std::string& base_url, int max_attempts) {
+  std::string url = base_url + "/metadata";
+  http::Response response = GetChecked(client, url, max_attempts);
   if (response.status != 200)
     throw ConnectError("GET " + url + ": HTTP " + std::to_string(response.status) +
                        "; is base_url the FHIR base (the URL before /metadata)?");

@@ -1,10 +1,12 @@
 #include "adapters/fhir/fhir_sink.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include "adapters/fhir/operation_outcome.hpp"
 #include "adapters/fhir/search_page.hpp"
 #include "adapters/fhir/type_order.hpp"
+#include "adapters/http/rate_limiter.hpp"
 #include "core/common/error.hpp"
 #include "core/fhir/json.hpp"
 
@@ -15,6 +17,10 @@ namespace {
 constexpr std::size_t kTransactionConditionalLimit = 8;  // Medplum: transactions with conditional entries
 constexpr std::size_t kDefaultBundleSize = 50;           // Medplum: updates per transaction
 constexpr const char* kScanPageSize = "1000";
+constexpr long kConflictBackoffBaseMs = 250;  // doubled per resend, full jitter
+constexpr long kConflictBackoffMaxMs = 8000;
+
+bool IsConflict(long status) { return status == 409 || status == 412; }
 
 BundleKind KindFrom(const AdapterConfig& config) {
   std::string text = config.GetString("bundle", "batch");
@@ -53,12 +59,24 @@ std::string StringMember(const JsonValue& object, const char* name) {
 
 FhirSink::FhirSink(const AdapterConfig& config)
     : server_(config),
+      capabilities_(server_.CheckedCapabilities()),  // unreachable, refusing or untrusted: exit 3, nothing written
       kind_(KindFrom(config)),
+      random_(std::random_device{}()),
       crosswalk_(CrosswalkPath(config), server_.base_url()),
       ids_(StrategyFrom(config), crosswalk_) {
   bool conditional = kind_ == BundleKind::kTransaction && ids_.strategy() == IdStrategy::kServer;
   long long size = config.GetInteger("batch_size", 0);
   bundle_size_ = size > 0 ? static_cast<std::size_t>(size) : conditional ? kTransactionConditionalLimit : kDefaultBundleSize;
+  long long retries = config.GetInteger("conflict_retries", 3);
+  if (retries < 0) throw PlanError(config.location + ": conflict_retries must not be negative");
+  conflict_retries_ = static_cast<int>(std::min(retries, 100LL));
+}
+
+std::map<std::string, std::uint64_t> FhirSink::RetryCounts() const {
+  std::map<std::string, std::uint64_t> counts = server_.RetryCounts();
+  std::lock_guard<std::mutex> lock(conflict_mutex_);
+  for (const auto& [kind, count] : conflict_counts_) counts[kind] += count;
+  return counts;
 }
 
 std::vector<WriteOutcome> FhirSink::Write(std::span<const Resource> batch) {
@@ -74,7 +92,7 @@ std::vector<WriteOutcome> FhirSink::Write(std::span<const Resource> batch) {
         outcomes[idx] = Failed("its references point at resources of this batch that could not be written first");
       break;
     }
-    SendGroups(batch, ready, outcomes, true);
+    SendGroups(batch, std::move(ready), outcomes);
   }
   crosswalk_.Commit();
   return outcomes;
@@ -129,24 +147,39 @@ http::Request FhirSink::BundleRequest(const std::vector<Item>& group) const {
   return request;
 }
 
-void FhirSink::SendGroups(std::span<const Resource> batch, std::vector<std::vector<Item>>& groups,
-                          std::vector<WriteOutcome>& outcomes, bool retry_conflicts) {
-  if (groups.empty()) return;
-  std::vector<http::Request> requests;
-  for (const auto& group : groups) requests.push_back(BundleRequest(group));
-  std::vector<http::Response> responses = server_.client().SendAll(std::move(requests));
-  std::vector<Item> conflicts;
-  for (std::size_t group_idx = 0; group_idx < groups.size(); ++group_idx)
-    Apply(batch, groups[group_idx], responses[group_idx], outcomes, conflicts);
-  if (conflicts.empty()) return;
-  if (!retry_conflicts) return;
-  std::vector<std::vector<Item>> again;
-  for (auto& item : conflicts) again.push_back({std::move(item)});  // one entry per Bundle: no conflict among them
-  SendGroups(batch, again, outcomes, false);
+void FhirSink::SendGroups(std::span<const Resource> batch, std::vector<std::vector<Item>> groups,
+                          std::vector<WriteOutcome>& outcomes) {
+  for (int round = 0; !groups.empty(); ++round) {
+    std::vector<http::Request> requests;
+    for (const auto& group : groups) requests.push_back(BundleRequest(group));
+    std::vector<http::Response> responses = server_.client().SendAll(std::move(requests));
+    Conflicts conflicts;
+    for (std::size_t group_idx = 0; group_idx < groups.size(); ++group_idx)
+      Apply(batch, groups[group_idx], responses[group_idx], outcomes, conflicts);
+    if (conflicts.groups.empty()) return;
+    if (round == conflict_retries_) {  // the outcomes keep the conflict's status
+      for (const auto& group : conflicts.groups)
+        for (const Item& item : group)
+          outcomes[item.index].error +=
+              " (still in conflict after " + std::to_string(round) + (round == 1 ? " resend)" : " resends)");
+      return;
+    }
+    BeforeConflictRetry(conflicts, round + 1);
+    groups = std::move(conflicts.groups);
+  }
+}
+
+void FhirSink::BeforeConflictRetry(const Conflicts& conflicts, int round) {
+  {
+    std::lock_guard<std::mutex> lock(conflict_mutex_);
+    for (long status : conflicts.statuses) ++conflict_counts_[std::to_string(status)];
+  }
+  long delay = http::BackoffDelayMs(round, kConflictBackoffBaseMs, kConflictBackoffMaxMs, random_);
+  std::this_thread::sleep_for(std::chrono::milliseconds(delay));
 }
 
 void FhirSink::Apply(std::span<const Resource> batch, const std::vector<Item>& group, const http::Response& response,
-                     std::vector<WriteOutcome>& outcomes, std::vector<Item>& conflicts) {
+                     std::vector<WriteOutcome>& outcomes, Conflicts& conflicts) {
   if (response.status == 401 || response.status == 403) server_.ThrowIfUnreachable(response, "POST " + server_.base_url());
   std::optional<std::vector<EntryResult>> results;
   std::string bundle_error;
@@ -160,6 +193,11 @@ void FhirSink::Apply(std::span<const Resource> batch, const std::vector<Item>& g
   } else {
     bundle_error = "HTTP 200 with an unreadable response: " + parsed.error();
   }
+  if (!results && IsConflict(response.status)) {  // the whole Bundle: send it again as it was
+    conflicts.groups.push_back(group);
+    conflicts.statuses.push_back(response.status);  // one retry: the Bundle
+  }
+  std::vector<Item> entry_conflicts;
   for (std::size_t entry_idx = 0; entry_idx < group.size(); ++entry_idx) {
     const Item& item = group[entry_idx];
     if (!results) {
@@ -172,13 +210,15 @@ void FhirSink::Apply(std::span<const Resource> batch, const std::vector<Item>& g
       std::string target_id = !result.id.empty() ? result.id : item.prepared.entry.url.substr(resource.resource_type.size() + 1);
       ids_.Record(resource.resource_type, resource.id, target_id);
       outcomes[item.index] = {WriteStatus::kWritten, ""};
-    } else if (result.status == 409 || result.status == 412) {
-      conflicts.push_back(item);
-      outcomes[item.index] = Failed(result.error);  // replaced if the retry succeeds
     } else {
-      outcomes[item.index] = Failed(result.error);
+      outcomes[item.index] = Failed(result.error);  // a conflict's is replaced if a resend succeeds
+      if (IsConflict(result.status)) {
+        entry_conflicts.push_back(item);
+        conflicts.statuses.push_back(result.status);
+      }
     }
   }
+  if (!entry_conflicts.empty()) conflicts.groups.push_back(std::move(entry_conflicts));
 }
 
 void FhirSink::ResolveConditionals(std::span<const Resource> batch) {
@@ -218,9 +258,8 @@ std::string FhirSink::Commit() {
 }
 
 void FhirSink::Scan(const std::function<void(const StoredResource&)>& visit) {
-  Capabilities caps = server_.ReadCapabilities();
   std::vector<std::string> types;
-  for (const auto& [type, searchable] : caps.types) {
+  for (const auto& [type, searchable] : capabilities_.types) {
     if (searchable) types.push_back(type);
   }
   for (const auto& type : types) ScanType(type, visit);

@@ -9,15 +9,29 @@
 /// under `ids: server` a resource whose reference points at another resource of the same
 /// Write waits for a later wave (batch) or shares its transaction (`urn:uuid:` fullUrl).
 /// Per-entry results come from the response Bundle: a failed entry becomes a failed
-/// outcome with the HTTP status and the OperationOutcome's element paths; 409 and 412 are
-/// retried once. Scan (for `ferry verify`) reads every type back with paging, mapping the
-/// target's ids back to the source's.
+/// outcome with the HTTP status and the OperationOutcome's element paths.
+///
+/// Conflicts: a 409 (version conflict, e.g. HAPI under concurrent writes) or 412
+/// (precondition failed, e.g. a conditional create matching several resources) means the
+/// server did not apply the entry (FHIR R4 http.html#update, #concurrency), so it is sent
+/// again, after a backoff with jitter, up to `conflict_retries` times (default 3): entry-level
+/// conflicts of a batch go again in a Bundle of their own, a whole Bundle refused with
+/// 409/412 (a transaction) goes again whole. Writes are unconditional PUTs (no If-Match),
+/// so there is no version to re-read. Resends are counted as retries "409" and "412" (one
+/// per entry of a batch, one per whole Bundle); an entry still in conflict after the last
+/// one fails with its HTTP status.
+///
+/// Scan (for `ferry verify`) reads every type back with paging, mapping the target's ids
+/// back to the source's.
 ///
 ///     auto sink = OpenSink(config);                 // config.state_path: crosswalk beside it
 ///     auto outcomes = sink->Write(resources);
 ///     sink->Commit();
 
+#include <map>
 #include <memory>
+#include <mutex>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,7 +57,8 @@ class FhirSink final : public Sink {
   /// entries; false when the server refuses a Bundle.
   bool Remove(std::span<const ResourceKey> keys) override;
 
-  std::map<std::string, std::uint64_t> RetryCounts() const override { return server_.RetryCounts(); }
+  /// The HTTP client's retries by kind plus the conflict resends ("409", "412").
+  std::map<std::string, std::uint64_t> RetryCounts() const override;
 
  private:
   struct Item {
@@ -53,19 +68,33 @@ class FhirSink final : public Sink {
   /// Prepares `remaining` (indices into batch); ready items go to `ready`, waiting back to `remaining`.
   void PrepareWave(std::span<const Resource> batch, std::vector<std::size_t>& remaining,
                    std::vector<std::vector<Item>>& ready, std::vector<WriteOutcome>& outcomes);
-  /// Sends the groups of ready items (one Bundle each) and fills their outcomes.
-  void SendGroups(std::span<const Resource> batch, std::vector<std::vector<Item>>& groups,
-                  std::vector<WriteOutcome>& outcomes, bool retry_conflicts);
+  /// What a round of sending left in conflict (409/412): the groups to send again and
+  /// one status per retry (an entry of a batch, or a whole Bundle refused).
+  struct Conflicts {
+    std::vector<std::vector<Item>> groups;
+    std::vector<long> statuses;
+  };
+  /// Sends the groups of ready items (one Bundle each) and fills their outcomes; entries
+  /// in conflict are sent again up to conflict_retries_ times.
+  void SendGroups(std::span<const Resource> batch, std::vector<std::vector<Item>> groups,
+                  std::vector<WriteOutcome>& outcomes);
   void Apply(std::span<const Resource> batch, const std::vector<Item>& group, const http::Response& response,
-             std::vector<WriteOutcome>& outcomes, std::vector<Item>& conflicts);
+             std::vector<WriteOutcome>& outcomes, Conflicts& conflicts);
+  /// Counts the resends of `conflicts` and waits the backoff of `round` (1 = first resend).
+  void BeforeConflictRetry(const Conflicts& conflicts, int round);
   /// Resolves the conditional references of `batch` against the target (cached).
   void ResolveConditionals(std::span<const Resource> batch);
   http::Request BundleRequest(const std::vector<Item>& group) const;
   void ScanType(const std::string& type, const std::function<void(const StoredResource&)>& visit);
 
   Connection server_;
+  Capabilities capabilities_;  ///< read when opened: the server is checked before the crosswalk is made
   BundleKind kind_ = BundleKind::kBatch;
   std::size_t bundle_size_ = 50;
+  int conflict_retries_ = 3;
+  mutable std::mutex conflict_mutex_;
+  std::map<std::string, std::uint64_t> conflict_counts_;  ///< resends by status
+  std::mt19937_64 random_;
   Crosswalk crosswalk_;
   IdMapper ids_;
   ConditionalRefs conditional_;

@@ -72,7 +72,7 @@ FhirSource::FhirSource(const AdapterConfig& config, const SourceContext& context
       since_(config.GetString("since")),
       patients_(config.GetList("patients")),
       page_size_(std::max(1LL, config.GetInteger("page_size", 200))) {
-  types_ = CheckedTypes(config, context, server_.ReadCapabilities(), server_.base_url());
+  types_ = CheckedTypes(config, context, server_.CheckedCapabilities(), server_.base_url());
   for (const auto& [type, params] : search_) {
     if (std::find(types_.begin(), types_.end(), type) == types_.end())
       throw PlanError(config.values.at("search").location + ": 'search' has params for " + type +

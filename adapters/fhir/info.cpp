@@ -24,6 +24,7 @@ std::vector<KeySpec> TargetKeys() {
       {"bundle", KeyType::kString, false, "batch", "batch or transaction"},
       {"batch_size", KeyType::kInteger, false, "", "entries per Bundle (default 50; 8 for transaction with ids: server)"},
       {"ids", KeyType::kString, false, "preserve", "preserve (PUT source ids), uuid5 (name-based) or server (target assigns)"},
+      {"conflict_retries", KeyType::kInteger, false, "3", "resends of an entry the server answers 409 or 412, with backoff"},
   };
   AppendConnectionKeys(keys);
   return keys;

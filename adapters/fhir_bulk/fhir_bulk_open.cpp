@@ -2,6 +2,7 @@
 
 #include "adapters/auth/auth_config.hpp"
 #include "adapters/auth/make_authenticator.hpp"
+#include "adapters/fhir/connection.hpp"
 #include "adapters/fhir_bulk/fhir_bulk_source.hpp"
 #include "core/common/error.hpp"
 #include "core/common/log.hpp"
@@ -62,6 +63,7 @@ std::unique_ptr<Source> OpenSource(const AdapterConfig& config, const SourceCont
   auth.base_url = settings.request.base_url;
   auth.http = options;
   auto client = std::make_unique<http::Client>(options, http::MakeAuthenticator(auth));
+  fhir::CheckServer(*client, settings.request.base_url);  // unreachable, refusing or untrusted: exit 3 now
   return std::make_unique<FhirBulkSource>(std::move(settings), std::move(client));
 }
 

@@ -245,7 +245,8 @@ class Client::Impl {
       Count(*kind);
       return false;
     }
-    if (job.response.attempts >= options_.max_attempts) {
+    int max_attempts = job.request.max_attempts > 0 ? job.request.max_attempts : options_.max_attempts;
+    if (job.response.attempts >= max_attempts) {
       job.response.error = GiveUpMessage(job.response);
       return job.done = true;
     }

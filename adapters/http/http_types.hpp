@@ -37,6 +37,7 @@ struct Request {
   std::function<bool(std::string_view)> on_body;
   bool authorize = true;  ///< false: do not add auth (e.g. pre-signed URLs)
   bool retryable = true;  ///< false for non-idempotent requests (retried only when not sent: connect failure, 429)
+  int max_attempts = 0;   ///< > 0: overrides ClientOptions::max_attempts for this request
 };
 
 /// What came back, after the last attempt.

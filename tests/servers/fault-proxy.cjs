@@ -5,7 +5,7 @@
 //        [--burst N] [--never-clear] [--match REGEX] [--match-body TEXT] [--delay-ms MS]
 //        [--retry-after S] [--counts FILE] [--token-secret-file F] [--token-exempt REGEX]
 //        [--smart-token-url URL] [--hold-polls N] [--manifest-add JSON] [--serve-dir DIR]
-//        [--requires-token]
+//        [--requires-token] [--conflicts K]
 //
 // Fault kinds (--fault, comma-separated for several):
 //   reset         the client's connection is destroyed before the request reaches the server
@@ -16,6 +16,16 @@
 //                 half of the body, then the connection is destroyed
 //   expire-token  401 invalid_token, and the bearer token is revoked from then on (the
 //                 client has to mint a new one)
+//   409, 412      version conflicts, per resource: a chosen resource (a --rate share of the
+//                 resources written, or with --never-clear every one) is refused the first
+//                 --conflicts K times (default 1) it is written, always with --never-clear. In a
+//                 batch Bundle the proxy takes the refused entries out before forwarding and
+//                 puts `response.status: "409 Conflict"` / `"412 Precondition Failed"` entries
+//                 with an OperationOutcome (code conflict) in their places in the response, so the
+//                 server never sees them; a transaction Bundle (keyed by all its entries) or a
+//                 single PUT/POST is answered whole with that status. Several kinds alternate
+//                 over the chosen resources. --match-body selects entries (not whole Bundles).
+//                 Only POST and PUT are eligible. Counted per entry in faults.409 / faults.412.
 // Which requests: those whose "METHOD /path?query" matches --match (default: all) and whose
 // body contains --match-body (default: any). Of those, a deterministic share --rate (0..1,
 // default 0.25) is faulted, each fault followed by --burst - 1 more (a storm). With
@@ -50,7 +60,7 @@ const fs = require('node:fs');
 
 function parseArgs(argv) {
   const opts = { port: 0, faults: [], rate: 0.25, burst: 1, neverClear: false, match: null, matchBody: null,
-                 delayMs: 1500, retryAfter: 1, holdPolls: 0, manifestAdd: null, serveDir: null, requiresToken: false, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null };
+                 delayMs: 1500, retryAfter: 1, holdPolls: 0, manifestAdd: null, serveDir: null, requiresToken: false, counts: null, tokenSecret: null, tokenExempt: null, smartTokenUrl: null, conflicts: 1 };
   for (let i = 2; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=')
       ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
@@ -78,12 +88,15 @@ function parseArgs(argv) {
       case '--manifest-add': opts.manifestAdd = JSON.parse(fs.readFileSync(next(), 'utf8')); break;
       case '--serve-dir': opts.serveDir = next(); break;
       case '--requires-token': opts.requiresToken = true; break;
+      case '--conflicts': opts.conflicts = Number(next()); break;
       default: usage(`unknown argument ${arg}`);
     }
   }
   if (!opts.upstream) usage('--upstream is required');
-  const kinds = ['reset', '429', '503', 'slow', 'truncate', 'expire-token'];
+  const kinds = ['reset', '429', '503', 'slow', 'truncate', 'expire-token', '409', '412'];
   for (const kind of opts.faults) if (!kinds.includes(kind)) usage(`unknown fault kind ${kind} (one of ${kinds.join(', ')})`);
+  opts.conflictKinds = opts.faults.filter((kind) => kind === '409' || kind === '412');
+  opts.faults = opts.faults.filter((kind) => !opts.conflictKinds.includes(kind));
   return opts;
 }
 
@@ -157,7 +170,7 @@ function reply(res, status, text, headers = {}) {
   res.end(body);
 }
 
-function forward(req, res, body, truncate) {
+function forward(req, res, body, truncate, transform = null) {
   counts.forwarded++;
   const upstream = http.request({
     host: opts.upstream.hostname, port: opts.upstream.port, method: req.method, path: req.url,
@@ -169,6 +182,7 @@ function forward(req, res, body, truncate) {
       let data = Buffer.concat(chunks);
       if ((opts.manifestAdd || opts.requiresToken) && upRes.statusCode === 200 && /\/\$export-status\//.test(req.url))
         data = addToManifest(data, req);
+      if (transform) data = transform(data, upRes.statusCode);
       const headers = { ...upRes.headers, 'content-length': String(data.length) };
       delete headers['transfer-encoding'];
       counts.statuses[upRes.statusCode] = (counts.statuses[upRes.statusCode] ?? 0) + 1;
@@ -215,6 +229,77 @@ function smartConfiguration(res) {
   }));
 }
 
+// Conflict faults (409, 412): which resources, and how often each has been refused.
+const conflictChoice = new Map();   // resource key -> kind, or null when not chosen
+const conflictsSent = new Map();    // resource key -> times refused
+let conflictResources = 0;
+let conflictChosen = 0;
+const CONFLICT_TEXT = { 409: '409 Conflict', 412: '412 Precondition Failed' };
+
+/// The conflict kind to answer for this write of resource `key`, or null.
+function conflictFor(key) {
+  if (!conflictChoice.has(key)) {
+    const index = conflictResources++;
+    const chosen = opts.neverClear || Math.floor((index + 1) * opts.rate) > Math.floor(index * opts.rate);
+    conflictChoice.set(key, chosen ? opts.conflictKinds[conflictChosen++ % opts.conflictKinds.length] : null);
+  }
+  const kind = conflictChoice.get(key);
+  const sent = conflictsSent.get(key) ?? 0;
+  if (!kind || (!opts.neverClear && sent >= opts.conflicts)) return null;
+  conflictsSent.set(key, sent + 1);
+  countKind(kind);
+  return kind;
+}
+
+function conflictOutcome(kind) {
+  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'conflict',
+    diagnostics: kind === '409' ? 'version conflict (injected by the fault proxy)' : 'precondition failed (injected by the fault proxy)' }] };
+}
+
+function entryKey(entry) {
+  const request = entry.request ?? {};
+  const which = request.ifNoneExist ?? (request.method === 'POST' ? crypto.createHash('sha256').update(JSON.stringify(entry.resource ?? null)).digest('hex') : '');
+  return `${request.method} ${request.url} ${which}`;
+}
+
+/// Handles a POST/PUT under the conflict faults; true when it answered or forwarded.
+function handleConflicts(req, res, body) {
+  if (!['POST', 'PUT'].includes(req.method) || (opts.match && !opts.match.test(`${req.method} ${req.url}`))) return false;
+  let parsed = null;
+  try { parsed = JSON.parse(body.toString('utf8')); } catch { /* not JSON: keyed by its path */ }
+  const bundle = parsed?.resourceType === 'Bundle' && ['batch', 'transaction'].includes(parsed.type) ? parsed : null;
+  const selected = (text) => !opts.matchBody || text.includes(opts.matchBody);
+  if (!bundle || bundle.type === 'transaction') {
+    if (!selected(body.toString('utf8'))) return false;
+    const key = bundle ? (bundle.entry ?? []).map(entryKey).join('\n') : `${req.method} ${req.url.split('?')[0]}`;
+    const kind = conflictFor(key);
+    if (!kind) return false;
+    counts.statuses[kind] = (counts.statuses[kind] ?? 0) + 1;
+    res.writeHead(Number(kind), { 'Content-Type': 'application/fhir+json' });
+    res.end(JSON.stringify(conflictOutcome(kind)));
+    return true;
+  }
+  const entries = bundle.entry ?? [];
+  const refused = entries.map((entry) => (selected(JSON.stringify(entry)) ? conflictFor(entryKey(entry)) : null));
+  if (!refused.some(Boolean)) return false;
+  const refusedEntry = (kind) => ({ response: { status: CONFLICT_TEXT[kind], outcome: conflictOutcome(kind) } });
+  const kept = entries.filter((_, i) => !refused[i]);
+  const merge = (answered) => entries.map((_, i) => (refused[i] ? refusedEntry(refused[i]) : answered.shift()));
+  const responseBundle = (answered) => ({ resourceType: 'Bundle', type: 'batch-response', entry: merge(answered) });
+  if (!kept.length) {
+    counts.statuses[200] = (counts.statuses[200] ?? 0) + 1;
+    res.writeHead(200, { 'Content-Type': 'application/fhir+json' });
+    res.end(JSON.stringify(responseBundle([])));
+    return true;
+  }
+  forward(req, res, Buffer.from(JSON.stringify({ ...bundle, entry: kept })), false, (data, status) => {
+    if (status !== 200) return data;
+    const upstream = JSON.parse(data.toString('utf8'));
+    return Buffer.from(JSON.stringify({ ...upstream, entry: merge([...(upstream.entry ?? [])]) }));
+  });
+  return true;
+}
+
 function handle(req, res, body) {
   counts.requests++;
   const path = req.url.split('?')[0];
@@ -222,6 +307,7 @@ function handle(req, res, body) {
   if (opts.smartTokenUrl && req.method === 'GET' && path.endsWith('/.well-known/smart-configuration'))
     return smartConfiguration(res);
   if (opts.serveDir && req.method === 'GET' && path.startsWith('/extra/')) return serveExtra(res, path.slice(7));
+  if (opts.conflictKinds.length && handleConflicts(req, res, body)) return undefined;
   const kind = pickFault(`${req.method} ${req.url}`, body.toString('utf8'));
   if (kind && kind !== 'expire-token') countKind(kind);  // expire-token counts only where a token is checked
   if (kind === 'reset') return req.socket.destroy();

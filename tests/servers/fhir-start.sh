@@ -4,7 +4,8 @@
 #
 # PORT defaults to 0 (the kernel picks a free one). Waits until the server is ready (up to 30 s).
 # Environment passed through to the server: FHIR_VALIDATE, FHIR_TYPES, FHIR_MAX_COUNT, FHIR_LATENCY_MS, FHIR_LOG_REQUESTS,
-# FHIR_BASE_PATH (see fhir-server.cjs).
+# FHIR_BASE_PATH, FHIR_TLS_CERT + FHIR_TLS_KEY (HTTPS: FHIR_BASE is then https://), FHIR_LOG_HTTP_VERSION
+# (see fhir-server.cjs).
 #
 # Prints, for `eval "$(tests/servers/fhir-start.sh)"`:
 #   FHIR_DIR=/tmp/fhirtest.XXXXXX     temp dir holding server.log (give it to fhir-stop.sh)
@@ -24,11 +25,11 @@ FHIR_DIR=$(mktemp -d /tmp/fhirtest.XXXXXX)
 FHIR_PID=$!
 echo "$FHIR_PID" >"$FHIR_DIR/pid"
 for _ in $(seq 1 600); do
-  if FHIR_BASE=$(grep -o 'http://127.0.0.1:[0-9]*/[^ ]*' "$FHIR_DIR/server.log" 2>/dev/null | head -1) &&
+  if FHIR_BASE=$(grep -o 'https\?://127.0.0.1:[0-9]*/[^ ]*' "$FHIR_DIR/server.log" 2>/dev/null | head -1) &&
      [ -n "$FHIR_BASE" ]; then
     echo "FHIR_DIR=$FHIR_DIR"
     echo "FHIR_BASE=$FHIR_BASE"
-    echo "FHIR_PORT=$(echo "$FHIR_BASE" | sed 's|http://127.0.0.1:\([0-9]*\).*|\1|')"
+    echo "FHIR_PORT=$(echo "$FHIR_BASE" | sed 's|https\?://127.0.0.1:\([0-9]*\).*|\1|')"
     echo "FHIR_PID=$FHIR_PID"
     exit 0
   fi

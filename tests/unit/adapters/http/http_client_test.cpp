@@ -102,6 +102,19 @@ TEST_CASE("A fault that never clears ends with the last status after max_attempt
   CHECK(server.Log().Size() == 3);
 }
 
+TEST_CASE("Request::max_attempts overrides the client's attempts for that request only", "[http]") {
+  ScriptedServer server;
+  server.Script(R"({"routes": {"/a": [{"status": 503}], "/b": [{"status": 503}]}})");
+  ClientOptions options = FastRetries();
+  options.max_attempts = 5;
+  Client client(options);
+  Request few = Get(server.Url("/a"));
+  few.max_attempts = 2;
+  CHECK(client.Send(few).attempts == 2);
+  CHECK(client.Send(Get(server.Url("/b"))).attempts == 5);
+  CHECK(server.Log().Size() == 7);
+}
+
 TEST_CASE("A refused connection ends with status 0 and the transport error", "[http]") {
   int port = 0;
   {
