@@ -37,6 +37,18 @@ mode_t CurrentUmask() {
   return mask;
 }
 
+FileLimits MaxResources(std::uint64_t count) {
+  FileLimits limits;
+  limits.max_file_resources = count;
+  return limits;
+}
+
+std::vector<Resource> Patients(int first, int last) {
+  std::vector<Resource> patients;
+  for (int number = first; number <= last; ++number) patients.push_back(MakeResource("Patient", "p" + std::to_string(number)));
+  return patients;
+}
+
 /// Sets FERRY_FIXED_TIME for the life of the guard.
 struct FixedTime {
   FixedTime() { setenv("FERRY_FIXED_TIME", "2024-01-02T03:04:05.000Z", 1); }
@@ -175,6 +187,83 @@ TEST_CASE("NDJSON sink Scan visits every line with its type and id", "[ndjson]")
   CHECK_THROWS_WITH(sink.Scan([](const StoredResource&) {}),
                     "Encounter.ndjson:2: cannot read the target back: not a JSON object; the "
                     "file was changed outside ferry");
+}
+
+TEST_CASE("NDJSON sink rolls over to numbered parts at the file limits", "[ndjson][layout]") {
+  TempDir dir;
+  NdjsonSink sink(dir.path(), false, "", MaxResources(2));
+  sink.Write(Patients(1, 3));
+  CHECK(sink.Commit() == "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 37 1\n");
+  CHECK(ReadFile(dir / "Patient.000002.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p3\"}\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "Patient.ndjson"));
+
+  FileLimits bytes;
+  bytes.max_file_bytes = 80;  // two 37-byte lines fit, a third does not
+  NdjsonSink by_bytes(dir.path() / "b", false, "", bytes);
+  by_bytes.Write(Patients(1, 5));
+  CHECK(by_bytes.Commit() ==
+        "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 74 2\nPatient.000003.ndjson 37 1\n");
+}
+
+TEST_CASE("NDJSON sink fails a resource larger than max_file_bytes", "[ndjson][layout]") {
+  TempDir dir;
+  FileLimits limits;
+  limits.max_file_bytes = 30;
+  NdjsonSink sink(dir.path(), false, "", limits);
+  std::vector<WriteOutcome> outcomes = sink.Write(Patients(1, 1));
+  REQUIRE(outcomes.size() == 1);
+  CHECK(outcomes[0].status == WriteStatus::kFailed);
+  CHECK(outcomes[0].error == "resource is 37 bytes as a line, more than max_file_bytes (30) allows one file");
+  CHECK(sink.Commit() == "");
+}
+
+TEST_CASE("NDJSON sink Restore across a rollover removes parts begun after the checkpoint", "[ndjson][layout]") {
+  TempDir dir;
+  std::string one_line, three_lines;
+  {
+    NdjsonSink sink(dir.path(), false, "", MaxResources(2));
+    sink.Write(Patients(1, 1));
+    one_line = sink.Commit();
+    sink.Write(Patients(2, 3));
+    three_lines = sink.Commit();
+    sink.Write(Patients(4, 5));  // p5 begins part 3; the crash comes before this is stored
+    sink.Commit();
+  }
+  CHECK(std::filesystem::exists(dir / "Patient.000003.ndjson"));
+  {
+    NdjsonSink resumed(dir.path(), false, "", MaxResources(2));
+    resumed.Restore(three_lines);
+    CHECK_FALSE(std::filesystem::exists(dir / "Patient.000003.ndjson"));
+    CHECK(ReadFile(dir / "Patient.000002.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p3\"}\n");
+    resumed.Write(Patients(4, 5));
+    CHECK(resumed.Commit() ==
+          "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 74 2\nPatient.000003.ndjson 37 1\n");
+  }
+  NdjsonSink again(dir.path(), false, "", MaxResources(2));
+  again.Restore(one_line);
+  CHECK_FALSE(std::filesystem::exists(dir / "Patient.000002.ndjson"));
+  again.Write(Patients(2, 5));
+  CHECK(again.Commit() ==
+        "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 74 2\nPatient.000003.ndjson 37 1\n");
+  CHECK(ReadFile(dir / "Patient.000003.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p5\"}\n");
+}
+
+TEST_CASE("NDJSON sink manifest lists every part in order", "[ndjson][layout]") {
+  FixedTime fixed_time;
+  TempDir dir;
+  NdjsonSink sink(dir.path(), false, "", MaxResources(2));
+  sink.Write(Patients(1, 3));
+  sink.Finish();
+  std::vector<ManifestOutput> outputs = ParseManifestOutputs(ReadFile(dir / "manifest.json"), "manifest.json");
+  REQUIRE(outputs.size() == 2);
+  CHECK(outputs[0].url == "Patient.000001.ndjson");
+  CHECK(outputs[0].count == 2);
+  CHECK(outputs[1].url == "Patient.000002.ndjson");
+  CHECK(outputs[1].type == "Patient");
+  CHECK(outputs[1].count == 1);
+  std::vector<std::string> ids;
+  sink.Scan([&](const StoredResource& stored) { ids.emplace_back(stored.id); });
+  CHECK(ids == std::vector<std::string>{"p1", "p2", "p3"});
 }
 
 TEST_CASE("NDJSON sink opens from config", "[ndjson]") {
