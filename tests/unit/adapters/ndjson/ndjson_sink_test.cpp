@@ -1,5 +1,6 @@
 #include "adapters/ndjson/ndjson_sink.hpp"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -7,6 +8,7 @@
 
 #include "adapters/ndjson/manifest.hpp"
 #include "core/common/error.hpp"
+#include "core/common/log.hpp"
 #include "tests/unit/adapters/test_util.hpp"
 
 namespace ferry::ndjson {
@@ -264,6 +266,31 @@ TEST_CASE("NDJSON sink manifest lists every part in order", "[ndjson][layout]") 
   std::vector<std::string> ids;
   sink.Scan([&](const StoredResource& stored) { ids.emplace_back(stored.id); });
   CHECK(ids == std::vector<std::string>{"p1", "p2", "p3"});
+}
+
+TEST_CASE("NDJSON sink warns when a run ends with more files than one import takes", "[ndjson][layout]") {
+  std::FILE* log = std::tmpfile();
+  REQUIRE(log);
+  Logger::Get().Configure(LogLevel::kInfo, LogFormat::kText, log);
+  TempDir dir;
+  FileLimits limits = MaxResources(1);
+  limits.title = "Test $import";
+  limits.max_files = 2;
+  NdjsonSink sink(dir.path(), false, "plan.yaml:5:3: ", limits);
+  sink.Write(Patients(1, 2));
+  sink.Finish();
+  std::fflush(log);
+  std::string quiet = test::ReadFile("/proc/self/fd/" + std::to_string(fileno(log)));
+  sink.Write(Patients(3, 3));
+  sink.Finish();
+  std::fflush(log);
+  std::string text = test::ReadFile("/proc/self/fd/" + std::to_string(fileno(log)));
+  Logger::Get().Configure(LogLevel::kInfo, LogFormat::kText, stderr);
+  std::fclose(log);
+  CHECK(quiet.empty());
+  CHECK(text ==
+        "ferry: warning: plan.yaml:5:3: ndjson target: 3 files, more than the 2 one Test $import job takes; "
+        "raise max_file_bytes / max_file_resources or import in several jobs\n");
 }
 
 TEST_CASE("NDJSON sink opens from config", "[ndjson]") {
