@@ -2,6 +2,7 @@
 
 #include "adapters/ndjson/ndjson_sink.hpp"
 #include "adapters/ndjson/ndjson_source.hpp"
+#include "adapters/providers/provider_check.hpp"
 #include "adapters/storage/store_config.hpp"
 
 namespace ferry::ndjson {
@@ -31,6 +32,13 @@ const AdapterInfo kInfo = {
          "replace the .ndjson files already in the directory or prefix"},
         {"staging", KeyType::kPath, false, ".ferry/staging",
          "object storage: private local directory files are staged in before upload"},
+        {"layout", KeyType::kString, false, "bulk",
+         "file layout preset: bulk, azure, healthlake, google (default: the provider's, else bulk)"},
+        {"max_file_bytes", KeyType::kInteger, false, "",
+         "start a new file of the type before one passes this many bytes (default: the layout's; 0 = none)"},
+        {"max_file_resources", KeyType::kInteger, false, "",
+         "start a new file of the type once one holds this many resources (default: the layout's; 0 = none)"},
+        providers::ProviderKey(),
     }),
     .open_source = &OpenSource,
     .open_sink = &OpenSink,

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <system_error>
 
+#include "adapters/ndjson/layout.hpp"
 #include "core/common/error.hpp"
 
 namespace ferry::ndjson {
@@ -58,9 +59,8 @@ std::string ResourceTypeOfInput(std::string_view file_name) {
 }
 
 std::string ResourceTypeOfOutput(std::string_view file_name) {
-  if (!file_name.ends_with(kPlain)) return std::string();
-  std::string stem(file_name.substr(0, file_name.size() - kPlain.size()));
-  return IsResourceTypeName(stem) ? stem : std::string();
+  std::optional<OutputName> name = ParseOutputName(file_name);
+  return name ? name->resource_type : std::string();
 }
 
 std::vector<NdjsonFile> ListInputs(const fs::path& dir, const std::vector<std::string>& types) {

@@ -4,7 +4,7 @@
 /// Inputs are `<Type>.ndjson`, `<Type>.ndjson.gz` and the bulk-export parts
 /// `<Type>.000.ndjson`, `<Type>.001.ndjson`...: any `*.ndjson` or `*.ndjson.gz` whose name
 /// starts with a resource type name (an upper-case letter, then letters). The sink writes
-/// exactly `<Type>.ndjson`.
+/// `<Type>.ndjson`, or numbered parts `<Type>.000001.ndjson`... (layout.hpp).
 
 #include <cstdint>
 #include <filesystem>
@@ -29,7 +29,8 @@ bool IsResourceTypeName(std::string_view text);
 /// "" when `file_name` is not an NDJSON file whose name starts with a resource type.
 std::string ResourceTypeOfInput(std::string_view file_name);
 
-/// The resource type of a sink output file name (`Patient.ndjson` → `Patient`), or "".
+/// The resource type of a sink output file name (`Patient.ndjson` or
+/// `Patient.000002.ndjson` → `Patient`), or "".
 std::string ResourceTypeOfOutput(std::string_view file_name);
 
 /// `all` (sorted by name) narrowed to `types`, type by type in that order; all of them
@@ -42,7 +43,8 @@ std::vector<NdjsonFile> SelectTypes(std::vector<NdjsonFile> all, const std::vect
 std::vector<NdjsonFile> ListInputs(const std::filesystem::path& dir,
                                    const std::vector<std::string>& types);
 
-/// The `<Type>.ndjson` files of `dir` (the sink's own naming), sorted by name; empty when
+/// The `<Type>.ndjson` and `<Type>.NNNNNN.ndjson` files of `dir` (the sink's own naming),
+/// sorted by name (so a type's parts in order); empty when
 /// `dir` does not exist.
 std::vector<NdjsonFile> ListOutputs(const std::filesystem::path& dir);
 

@@ -19,6 +19,7 @@
 #include "adapters/storage/store_config.hpp"
 #include "core/common/hash.hpp"
 #include "core/common/error.hpp"
+#include "core/common/log.hpp"
 #include "core/fhir/json.hpp"
 
 namespace ferry::ndjson {
@@ -26,8 +27,6 @@ namespace ferry::ndjson {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::string_view kExtension = ".ndjson";
 
 /// Creates `dir` and any missing parents with mode 0755.
 void MakeDirectories(const fs::path& dir) {
@@ -65,36 +64,35 @@ bool ParseNumber(const std::string& text, std::uint64_t& number) {
 
 }  // namespace
 
-std::map<std::string, NdjsonSink::Length> NdjsonSink::ParseCheckpoint(const std::string& checkpoint,
-                                                                      const std::string& where) {
-  std::map<std::string, Length> lengths;
+std::map<std::string, FileLength> NdjsonSink::ParseCheckpoint(const std::string& checkpoint,
+                                                              const std::string& where) {
+  std::map<std::string, FileLength> lengths;
   std::istringstream lines(checkpoint);
   for (std::string line; std::getline(lines, line);) {
     std::istringstream fields(line);
     std::string file, bytes, count, rest;
-    Length length;
+    FileLength length;
     bool ok = static_cast<bool>(fields >> file >> bytes >> count) && !(fields >> rest) &&
-              file.ends_with(kExtension) && ParseNumber(bytes, length.bytes) &&
+              ParseOutputName(file).has_value() && ParseNumber(bytes, length.bytes) &&
               ParseNumber(count, length.lines);
-    std::string type = ok ? file.substr(0, file.size() - kExtension.size()) : "";
-    if (!IsResourceTypeName(type)) {
+    if (!ok) {
       throw PlanError(where +
                       "ndjson sink: the saved checkpoint is damaged; run again without "
                       "--resume into an empty directory");
     }
-    lengths[type] = length;
+    lengths[file] = length;
   }
   return lengths;
 }
 
-NdjsonSink::NdjsonSink(fs::path dir, bool overwrite, std::string where)
-    : dir_(std::move(dir)), overwrite_(overwrite), where_(std::move(where)) {}
+NdjsonSink::NdjsonSink(fs::path dir, bool overwrite, std::string where, FileLimits limits)
+    : dir_(std::move(dir)), overwrite_(overwrite), where_(std::move(where)), limits_(std::move(limits)) {}
 
 void NdjsonSink::Restore(const std::string& checkpoint) {
   restored_ = ParseCheckpoint(checkpoint, where_);
   MakeDirectories(dir_);
-  for (const auto& [type, length] : restored_) {
-    fs::path path = dir_ / (type + std::string(kExtension));
+  for (const auto& [name, length] : restored_) {
+    fs::path path = dir_ / name;
     if (length.bytes > 0 && !fs::exists(path)) {
       throw IoError(path.string() + " is missing, but the last checkpoint holds " +
                     std::to_string(length.bytes) + " bytes of it; the target was changed " +
@@ -102,8 +100,12 @@ void NdjsonSink::Restore(const std::string& checkpoint) {
     }
   }
   for (const NdjsonFile& output : ListOutputs(dir_)) {
-    auto it = restored_.find(output.resource_type);
-    TruncateFile(output.path, it == restored_.end() ? 0 : it->second.bytes);
+    auto it = restored_.find(output.name);
+    if (it == restored_.end()) {
+      fs::remove(output.path);  // begun after the checkpoint
+    } else {
+      TruncateFile(output.path, it->second.bytes);
+    }
   }
   prepared_ = true;
 }
@@ -118,21 +120,24 @@ std::vector<WriteOutcome> NdjsonSink::Write(std::span<const Resource> batch) {
       outcome = {WriteStatus::kFailed, "resource type is not a FHIR resource type name"};
     } else if (resource.json.find('\n') != std::string::npos) {
       outcome = {WriteStatus::kFailed, "resource JSON holds a line break; NDJSON needs one line"};
+    } else if (TooLargeForAnyFile(limits_, resource.json.size() + 1)) {
+      outcome = {WriteStatus::kFailed, "resource is " + std::to_string(resource.json.size() + 1) +
+                                           " bytes as a line, more than max_file_bytes (" +
+                                           std::to_string(limits_.max_file_bytes) + ") allows one file"};
     } else {
-      FileFor(resource.resource_type).AppendLine(resource.json);
+      new_entries_ = PartsFor(resource.resource_type).Append(resource.json) || new_entries_;
     }
   }
   return outcomes;
 }
 
 std::string NdjsonSink::Commit() {
-  for (auto& [type, file] : files_) file->Sync();
+  for (auto& [type, parts] : types_) parts.Sync();
   if (new_entries_) SyncDirectory(dir_);
   new_entries_ = false;
   std::string checkpoint;
-  for (const auto& [type, length] : Lengths()) {
-    checkpoint += type + std::string(kExtension) + " " + std::to_string(length.bytes) + " " +
-                  std::to_string(length.lines) + "\n";
+  for (const auto& [name, length] : Lengths()) {
+    checkpoint += name + " " + std::to_string(length.bytes) + " " + std::to_string(length.lines) + "\n";
   }
   return checkpoint;
 }
@@ -140,14 +145,14 @@ std::string NdjsonSink::Commit() {
 void NdjsonSink::Finish() {
   MakeDirectories(dir_);
   Commit();
-  std::map<std::string, Length> lengths = Lengths();
+  std::map<std::string, FileLength> lengths = Lengths();
   std::vector<ManifestOutput> outputs;
   for (const NdjsonFile& output : ListOutputs(dir_)) {
-    auto it = lengths.find(output.resource_type);
-    std::uint64_t count =
-        it != lengths.end() ? it->second.lines : CountLines(output.resource_type, output.path);
+    auto it = lengths.find(output.name);
+    std::uint64_t count = it != lengths.end() ? it->second.lines : CountLines(output);
     if (count > 0) outputs.push_back({output.resource_type, output.name, count, 0, ""});
   }
+  WarnIfTooManyFiles(outputs.size());
   WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, NowInstant()), 0644);
   SyncDirectory(dir_);
 }
@@ -167,7 +172,7 @@ void VisitWrittenLine(const Line& line, const NdjsonFile& file, const char* wher
 }
 
 void NdjsonSink::Scan(const std::function<void(const StoredResource&)>& visit) {
-  for (auto& [type, file] : files_) file->Flush();
+  for (auto& [type, parts] : types_) parts.Flush();
   JsonDocument doc;
   for (const NdjsonFile& output : ListOutputs(dir_)) {
     LineReader reader(output.path, output.name);
@@ -190,42 +195,49 @@ void NdjsonSink::PrepareFreshTarget() {
   prepared_ = true;
 }
 
-OutputFile& NdjsonSink::FileFor(const std::string& resource_type) {
-  auto open = files_.find(resource_type);
-  if (open != files_.end()) return *open->second;
-  Length start;
-  if (auto it = restored_.find(resource_type); it != restored_.end()) start = it->second;
-  std::string path = (dir_ / (resource_type + std::string(kExtension))).string();
-  new_entries_ = new_entries_ || !fs::exists(path);
-  auto file = std::make_unique<OutputFile>(path, start.bytes, start.lines);
-  return *files_.emplace(resource_type, std::move(file)).first->second;
+TypeParts& NdjsonSink::PartsFor(const std::string& resource_type) {
+  auto open = types_.find(resource_type);
+  if (open != types_.end()) return open->second;
+  std::map<std::uint32_t, FileLength> restored;
+  for (const auto& [name, length] : restored_) {
+    std::optional<OutputName> parsed = ParseOutputName(name);
+    if (parsed && parsed->resource_type == resource_type) restored[parsed->part] = length;
+  }
+  return types_.try_emplace(resource_type, dir_, resource_type, limits_, std::move(restored)).first->second;
 }
 
-// The restored lengths, overlaid with those of the files opened since.
-std::map<std::string, NdjsonSink::Length> NdjsonSink::Lengths() const {
-  std::map<std::string, Length> lengths = restored_;
-  for (const auto& [type, file] : files_) lengths[type] = {file->bytes(), file->lines()};
+// The restored lengths, overlaid with those of the files written since.
+std::map<std::string, FileLength> NdjsonSink::Lengths() const {
+  std::map<std::string, FileLength> lengths = restored_;
+  for (const auto& [type, parts] : types_) parts.AddLengths(lengths);
   return lengths;
 }
 
-std::uint64_t NdjsonSink::CountLines(const std::string& resource_type,
-                                     const std::string& path) const {
+std::uint64_t NdjsonSink::CountLines(const NdjsonFile& file) const {
   std::uint64_t lines = 0;
-  LineReader reader(path, resource_type + std::string(kExtension));
+  LineReader reader(file.path, file.name);
   for (Line line; reader.Next(line);) ++lines;
   return lines;
+}
+
+void NdjsonSink::WarnIfTooManyFiles(std::size_t files) const {
+  if (limits_.max_files == 0 || files <= limits_.max_files) return;
+  FERRY_WARN(where_ + "ndjson target: " + std::to_string(files) + " files, more than the " +
+             std::to_string(limits_.max_files) + " one " + limits_.title +
+             " job takes; raise max_file_bytes / max_file_resources or import in several jobs");
 }
 
 std::unique_ptr<Sink> OpenSink(const AdapterConfig& config) {
   std::string where = config.location.empty() ? "" : config.location + ": ";
   storage::StorageUrl url = storage::ParseStorageUrl(config.GetString("path"), where);
   if (url.kind == storage::StoreKind::kLocal) {
-    return std::make_unique<NdjsonSink>(url.local_dir, config.GetBool("overwrite"), where);
+    return std::make_unique<NdjsonSink>(url.local_dir, config.GetBool("overwrite"), where,
+                                        LimitsFromConfig(config, where));
   }
   // One staging directory per target URL, so that two plans sharing `staging` do not mix.
   fs::path staging = fs::path(config.GetString("staging")) / Sha256Hex(url.text).substr(0, 16);
   return std::make_unique<RemoteSink>(storage::OpenStore(url, config), url.prefix, staging,
-                                      config.GetBool("overwrite"), where);
+                                      config.GetBool("overwrite"), where, LimitsFromConfig(config, where));
 }
 
 }  // namespace ferry::ndjson

@@ -35,13 +35,13 @@ std::string ReadStaged(const fs::path& path) {
 }  // namespace
 
 RemoteSink::RemoteSink(std::unique_ptr<storage::Store> store, std::string prefix,
-                       fs::path staging, bool overwrite, std::string where)
+                       fs::path staging, bool overwrite, std::string where, FileLimits limits)
     : store_(std::move(store)),
       prefix_(std::move(prefix)),
       staging_(std::move(staging)),
       overwrite_(overwrite),
       where_(std::move(where)),
-      staged_(std::make_unique<NdjsonSink>(staging_, true, where_)) {}
+      staged_(std::make_unique<NdjsonSink>(staging_, true, where_, std::move(limits))) {}
 
 void RemoteSink::Restore(const std::string& checkpoint) {
   prepared_ = true;

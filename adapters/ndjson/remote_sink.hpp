@@ -2,7 +2,7 @@
 /// The NDJSON sink on object storage (`path: s3://bucket/prefix`, gs://, az://). It writes
 /// through an NdjsonSink into a private local staging directory (mode 0700), so Write,
 /// Commit and Restore behave exactly as for a local directory and a killed run resumes;
-/// Finish then uploads each `<Type>.ndjson` as one object (multi-part, parallel parts,
+/// Finish then uploads each `<Type>.ndjson` (or part, `<Type>.000001.ndjson`) as one object (multi-part, parallel parts,
 /// resumable by part through a journal beside the staged file) and last a `manifest.json`
 /// whose outputs also record each object's size and SHA-256. The staged files stay (a
 /// later run of the same plan appends to them and uploads only the objects that changed;
@@ -30,8 +30,9 @@ namespace ferry::ndjson {
 
 class RemoteSink final : public Sink {
  public:
+  /// `limits` cut the staged files into parts (layout.hpp); each part is one object.
   RemoteSink(std::unique_ptr<storage::Store> store, std::string prefix,
-             std::filesystem::path staging, bool overwrite, std::string where);
+             std::filesystem::path staging, bool overwrite, std::string where, FileLimits limits = {});
 
   void Restore(const std::string& checkpoint) override;
   std::vector<WriteOutcome> Write(std::span<const Resource> batch) override;

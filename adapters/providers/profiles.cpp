@@ -26,6 +26,7 @@ std::vector<ProviderProfile> MakeProfiles() {
       .rate_guidance = "throttles with 429 and Retry-After when the provisioned throughput is used up; "
                        "start at concurrency 4 and raise it while no 429s come back",
       .source = "https://learn.microsoft.com/azure/healthcare-apis/fhir/fhir-features-supported",
+      .ndjson_layout = "azure",
   });
   profiles.push_back({
       .name = "google-cloud-healthcare",
@@ -46,6 +47,7 @@ std::vector<ProviderProfile> MakeProfiles() {
       .rate_guidance = "per-project, per-region request quotas (429 when exceeded); executeBundle time grows with "
                        "entries; client-assigned ids need the store's enableUpdateCreate",
       .source = "https://cloud.google.com/healthcare-api/quotas",
+      .ndjson_layout = "google",
   });
   profiles.push_back({
       .name = "aws-healthlake",
@@ -65,6 +67,7 @@ std::vector<ProviderProfile> MakeProfiles() {
       .rate_guidance = "160 resources per Bundle; Bundle requests are rate-limited per account (20/s by default, "
                        "adjustable in Service Quotas)",
       .source = "https://docs.aws.amazon.com/healthlake/latest/devguide/quotas.html",
+      .ndjson_layout = "healthlake",
   });
   profiles.push_back({
       .name = "hapi",

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <regex>
 
+#include "adapters/providers/layout_check.hpp"
 #include "adapters/providers/provider_profile.hpp"
 #include "core/common/error.hpp"
 #include "core/common/strings.hpp"
@@ -124,12 +125,14 @@ AdapterConfig WithProviderDefaults(const AdapterConfig& config, const std::vecto
   set("max_rps", std::to_string(profile->max_rps));
   set("concurrency", std::to_string(profile->concurrency));
   if (!profile->transactions) set("bundle", "batch");
+  set("layout", profile->ndjson_layout);
   return out;
 }
 
 std::vector<std::string> ProviderWarnings(const AdapterConfig& config, std::string_view role) {
   const ProviderProfile* profile = ProfileOf(config);
-  if (!profile) return {};
+  std::vector<std::string> layout = LayoutWarnings(config, profile, role);
+  if (!profile) return layout;
   Checker checker(config, *profile, role);
   checker.CheckBundleSize();
   checker.CheckRate();
@@ -137,7 +140,9 @@ std::vector<std::string> ProviderWarnings(const AdapterConfig& config, std::stri
   checker.CheckBundleKind();
   checker.CheckBaseUrl();
   checker.CheckAuth();
-  return checker.Take();
+  std::vector<std::string> warnings = checker.Take();
+  warnings.insert(warnings.end(), layout.begin(), layout.end());
+  return warnings;
 }
 
 }  // namespace ferry::providers

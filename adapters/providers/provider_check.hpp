@@ -7,7 +7,9 @@
 ///   applies it before it opens a source or target (core/pipeline/plan_parts.cpp).
 /// - ProviderWarnings lists where a block goes past its profile: a Bundle larger than the
 ///   provider takes, a request rate above its guidance, ids it refuses, a base URL or auth
-///   kind that does not fit. `ferry validate` and `ferry run` print them as warnings.
+///   kind that does not fit, and for an ndjson target file limits that break its layout
+///   preset (layout_check.hpp, with or without a provider). `ferry validate` and `ferry run`
+///   print them as warnings.
 ///
 ///     target:
 ///       adapter: fhir
@@ -33,8 +35,8 @@ KeySpec ProviderKey();
 AdapterConfig WithProviderDefaults(const AdapterConfig& config, const std::vector<KeySpec>& keys);
 
 /// Warnings, `file:line:col: message`, for `config` (the plan's `role`: "source" or
-/// "target") against its profile; empty when it has no `provider`. Throws PlanError for a
-/// provider no profile has.
+/// "target") against its profile and its layout preset; empty when it has neither. Throws
+/// PlanError for a provider no profile has or a layout no preset has.
 std::vector<std::string> ProviderWarnings(const AdapterConfig& config, std::string_view role);
 
 }  // namespace ferry::providers

@@ -46,6 +46,9 @@ struct ProviderProfile {
   int concurrency = 4;              ///< safe default concurrent requests
   std::string rate_guidance;        ///< one line for `ferry adapters` and the docs
   std::string source;               ///< the vendor page the limits come from
+  /// The ndjson target's layout preset (layout_presets.hpp) for files bound for this
+  /// provider's bulk import: `azure`, `healthlake`, `google`, or `bulk`.
+  std::string ndjson_layout = "bulk";
 };
 
 /// Every built-in profile, newest version of each provider first.

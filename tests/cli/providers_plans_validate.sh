@@ -3,7 +3,7 @@
 # secrets exist; a plan that goes past its provider's limits gets one warning per excess,
 # naming the plan line; an unknown provider is a plan error (exit 2).
 source "$(dirname "$0")/lib.bash"
-export AZURE_CLIENT_SECRET=x AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x HAPI_TOKEN=x
+export AZURE_CLIENT_SECRET=x AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x HAPI_TOKEN=x AZURE_STORAGE_KEY=x
 for plan in "$FERRY_SOURCE_DIR"/plans/providers/*.yaml; do
   sed -e "s|file:/run/secrets/[a-z0-9.-]*|file:$WORK/secret|" "$plan" >"$(basename "$plan")"
 done

@@ -1,5 +1,6 @@
 #include "adapters/ndjson/ndjson_sink.hpp"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -7,6 +8,7 @@
 
 #include "adapters/ndjson/manifest.hpp"
 #include "core/common/error.hpp"
+#include "core/common/log.hpp"
 #include "tests/unit/adapters/test_util.hpp"
 
 namespace ferry::ndjson {
@@ -35,6 +37,18 @@ mode_t CurrentUmask() {
   mode_t mask = umask(0);
   umask(mask);
   return mask;
+}
+
+FileLimits MaxResources(std::uint64_t count) {
+  FileLimits limits;
+  limits.max_file_resources = count;
+  return limits;
+}
+
+std::vector<Resource> Patients(int first, int last) {
+  std::vector<Resource> patients;
+  for (int number = first; number <= last; ++number) patients.push_back(MakeResource("Patient", "p" + std::to_string(number)));
+  return patients;
 }
 
 /// Sets FERRY_FIXED_TIME for the life of the guard.
@@ -175,6 +189,108 @@ TEST_CASE("NDJSON sink Scan visits every line with its type and id", "[ndjson]")
   CHECK_THROWS_WITH(sink.Scan([](const StoredResource&) {}),
                     "Encounter.ndjson:2: cannot read the target back: not a JSON object; the "
                     "file was changed outside ferry");
+}
+
+TEST_CASE("NDJSON sink rolls over to numbered parts at the file limits", "[ndjson][layout]") {
+  TempDir dir;
+  NdjsonSink sink(dir.path(), false, "", MaxResources(2));
+  sink.Write(Patients(1, 3));
+  CHECK(sink.Commit() == "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 37 1\n");
+  CHECK(ReadFile(dir / "Patient.000002.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p3\"}\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "Patient.ndjson"));
+
+  FileLimits bytes;
+  bytes.max_file_bytes = 80;  // two 37-byte lines fit, a third does not
+  NdjsonSink by_bytes(dir.path() / "b", false, "", bytes);
+  by_bytes.Write(Patients(1, 5));
+  CHECK(by_bytes.Commit() ==
+        "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 74 2\nPatient.000003.ndjson 37 1\n");
+}
+
+TEST_CASE("NDJSON sink fails a resource larger than max_file_bytes", "[ndjson][layout]") {
+  TempDir dir;
+  FileLimits limits;
+  limits.max_file_bytes = 30;
+  NdjsonSink sink(dir.path(), false, "", limits);
+  std::vector<WriteOutcome> outcomes = sink.Write(Patients(1, 1));
+  REQUIRE(outcomes.size() == 1);
+  CHECK(outcomes[0].status == WriteStatus::kFailed);
+  CHECK(outcomes[0].error == "resource is 37 bytes as a line, more than max_file_bytes (30) allows one file");
+  CHECK(sink.Commit() == "");
+}
+
+TEST_CASE("NDJSON sink Restore across a rollover removes parts begun after the checkpoint", "[ndjson][layout]") {
+  TempDir dir;
+  std::string one_line, three_lines;
+  {
+    NdjsonSink sink(dir.path(), false, "", MaxResources(2));
+    sink.Write(Patients(1, 1));
+    one_line = sink.Commit();
+    sink.Write(Patients(2, 3));
+    three_lines = sink.Commit();
+    sink.Write(Patients(4, 5));  // p5 begins part 3; the crash comes before this is stored
+    sink.Commit();
+  }
+  CHECK(std::filesystem::exists(dir / "Patient.000003.ndjson"));
+  {
+    NdjsonSink resumed(dir.path(), false, "", MaxResources(2));
+    resumed.Restore(three_lines);
+    CHECK_FALSE(std::filesystem::exists(dir / "Patient.000003.ndjson"));
+    CHECK(ReadFile(dir / "Patient.000002.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p3\"}\n");
+    resumed.Write(Patients(4, 5));
+    CHECK(resumed.Commit() ==
+          "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 74 2\nPatient.000003.ndjson 37 1\n");
+  }
+  NdjsonSink again(dir.path(), false, "", MaxResources(2));
+  again.Restore(one_line);
+  CHECK_FALSE(std::filesystem::exists(dir / "Patient.000002.ndjson"));
+  again.Write(Patients(2, 5));
+  CHECK(again.Commit() ==
+        "Patient.000001.ndjson 74 2\nPatient.000002.ndjson 74 2\nPatient.000003.ndjson 37 1\n");
+  CHECK(ReadFile(dir / "Patient.000003.ndjson") == "{\"resourceType\":\"Patient\",\"id\":\"p5\"}\n");
+}
+
+TEST_CASE("NDJSON sink manifest lists every part in order", "[ndjson][layout]") {
+  FixedTime fixed_time;
+  TempDir dir;
+  NdjsonSink sink(dir.path(), false, "", MaxResources(2));
+  sink.Write(Patients(1, 3));
+  sink.Finish();
+  std::vector<ManifestOutput> outputs = ParseManifestOutputs(ReadFile(dir / "manifest.json"), "manifest.json");
+  REQUIRE(outputs.size() == 2);
+  CHECK(outputs[0].url == "Patient.000001.ndjson");
+  CHECK(outputs[0].count == 2);
+  CHECK(outputs[1].url == "Patient.000002.ndjson");
+  CHECK(outputs[1].type == "Patient");
+  CHECK(outputs[1].count == 1);
+  std::vector<std::string> ids;
+  sink.Scan([&](const StoredResource& stored) { ids.emplace_back(stored.id); });
+  CHECK(ids == std::vector<std::string>{"p1", "p2", "p3"});
+}
+
+TEST_CASE("NDJSON sink warns when a run ends with more files than one import takes", "[ndjson][layout]") {
+  std::FILE* log = std::tmpfile();
+  REQUIRE(log);
+  Logger::Get().Configure(LogLevel::kInfo, LogFormat::kText, log);
+  TempDir dir;
+  FileLimits limits = MaxResources(1);
+  limits.title = "Test $import";
+  limits.max_files = 2;
+  NdjsonSink sink(dir.path(), false, "plan.yaml:5:3: ", limits);
+  sink.Write(Patients(1, 2));
+  sink.Finish();
+  std::fflush(log);
+  std::string quiet = test::ReadFile("/proc/self/fd/" + std::to_string(fileno(log)));
+  sink.Write(Patients(3, 3));
+  sink.Finish();
+  std::fflush(log);
+  std::string text = test::ReadFile("/proc/self/fd/" + std::to_string(fileno(log)));
+  Logger::Get().Configure(LogLevel::kInfo, LogFormat::kText, stderr);
+  std::fclose(log);
+  CHECK(quiet.empty());
+  CHECK(text ==
+        "ferry: warning: plan.yaml:5:3: ndjson target: 3 files, more than the 2 one Test $import job takes; "
+        "raise max_file_bytes / max_file_resources or import in several jobs\n");
 }
 
 TEST_CASE("NDJSON sink opens from config", "[ndjson]") {
