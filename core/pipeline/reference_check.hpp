@@ -1,0 +1,113 @@
+#pragma once
+/// The pre-flight check of references: which References of a data set point at something
+/// the data set does not hold (`ferry plan --references`).
+///
+///     ReferenceCheck check;
+///     for (each resource the run would write) check.Add(json, location);
+///     ReferenceReport report = check.Finish();   // dangling references, grouped
+///
+/// One pass, bounded memory. Each resource leaves 64-bit hashes (never the text) of its
+/// `Type/id`, its id (for `urn:uuid:` references) and its identifiers (for conditional
+/// references): 16 bytes per resource plus 16 per identifier, held in a sorted vector.
+/// References whose target may come later are spooled to a temporary file, 24 bytes each,
+/// and looked up in `Finish`. A hash collision (odds about n^2/2^65) can only hide a
+/// dangling reference, never invent one. Nothing of an id or a value is kept or reported:
+/// a group names types, an element path, a kind, a count and source locations.
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "core/record.hpp"
+
+namespace ferry {
+
+/// Why a reference points outside the data set.
+enum class DanglingKind {
+  kMissing,      ///< `Type/id`: no resource of that type and id in the data set
+  kUrn,          ///< `urn:uuid:x` / `urn:oid:x`: no resource with that id in the data set
+  kConditional,  ///< `Type?identifier=...`: no resource of the data set has that identifier
+  kUnchecked,    ///< `Type?other=...`: search criteria ferry cannot evaluate offline
+  kAbsolute,     ///< `https://other.server/...`: a resource on another server
+  kContained,    ///< `#x`: the resource contains no resource with that id
+  kInvalid,      ///< not a reference FHIR R4 can resolve (no type, bad id)
+};
+
+/// Plan-file word of a kind (`missing`, `urn`, `conditional`, ...), for text and JSON.
+const char* DanglingKindName(DanglingKind kind);
+
+/// Dangling references of one (source type, element path, target type, kind).
+struct DanglingGroup {
+  std::string source_type;   ///< the referring resource's type
+  std::string element_path;  ///< `Observation.subject`, `Encounter.participant.individual`
+  std::string target_type;   ///< the referenced type; "" when the reference does not say
+  DanglingKind kind = DanglingKind::kMissing;
+  std::uint64_t count = 0;
+  std::vector<std::string> first_locations;  ///< `file:line` of the first few, source order
+};
+
+struct ReferenceReport {
+  std::uint64_t resources = 0;   ///< resources in the data set
+  std::uint64_t references = 0;  ///< references checked
+  std::uint64_t key_bytes = 0;   ///< memory the hashes took
+  std::vector<DanglingGroup> groups;  ///< sorted by source type, path, target type, kind
+
+  std::uint64_t Dangling() const;
+};
+
+class ReferenceCheck {
+ public:
+  /// `local_bases`: base URLs whose absolute references mean this data set (the source
+  /// server's); `max_locations`: how many locations each group keeps.
+  explicit ReferenceCheck(std::vector<std::string> local_bases = {}, std::size_t max_locations = 3);
+  ~ReferenceCheck();
+  ReferenceCheck(const ReferenceCheck&) = delete;
+  ReferenceCheck& operator=(const ReferenceCheck&) = delete;
+
+  /// Adds one resource of the data set, read at `location`. Returns false (and adds
+  /// nothing) when `json` is not a JSON object with a resourceType.
+  bool Add(std::string_view json, const SourceLocation& location);
+  /// Looks up every spooled reference and returns the groups. Call once.
+  ReferenceReport Finish();
+
+ private:
+  struct Pending;
+  struct Where {
+    std::uint32_t file = 0;
+    std::uint64_t line = 0;
+  };
+  using GroupKey = std::tuple<std::string, std::string, std::string, DanglingKind>;
+
+  void Check(const std::string& source_type, const std::string& path, std::string_view text,
+             std::string_view type_hint, const std::vector<std::string>& contained_ids, Where where);
+  void CheckTarget(std::uint64_t key, std::uint32_t group, Where where);
+  void CheckConditional(const std::string& source_type, const std::string& path, std::string_view type,
+                        std::string_view query, Where where);
+  std::uint32_t Group(const std::string& source_type, const std::string& path, std::string_view target_type,
+                      DanglingKind kind);
+  void Count(std::uint32_t group, Where where);
+  Where Locate(const SourceLocation& location);
+  void Flush();
+
+  std::vector<std::string> local_bases_;
+  std::size_t max_locations_;
+  std::vector<std::uint64_t> present_;  ///< hashes of what the data set holds
+  std::map<GroupKey, std::uint32_t> group_index_;
+  std::vector<DanglingGroup> groups_;
+  std::map<std::string, std::uint32_t> file_index_;
+  std::vector<std::string> files_;
+  std::vector<Pending> buffer_;  ///< spooled references not yet written to `spool_`
+  std::FILE* spool_ = nullptr;
+  std::uint64_t resources_ = 0;
+  std::uint64_t references_ = 0;
+};
+
+/// The hash a data set holds for `Type/id` (also used for the spool).
+std::uint64_t ResourceKeyHash(std::string_view type, std::string_view id);
+
+}  // namespace ferry

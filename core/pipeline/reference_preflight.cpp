@@ -1,0 +1,164 @@
+#include "core/pipeline/reference_preflight.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <set>
+#include <sstream>
+
+#include "core/common/strings.hpp"
+#include "core/fhir/validator.hpp"
+#include "core/pipeline/plan_parts.hpp"
+#include "core/pipeline/record_processor.hpp"
+
+namespace ferry {
+
+namespace {
+
+constexpr std::size_t kBatchSize = 500;
+
+std::vector<std::string> LocalBases(const Plan& plan) {
+  std::string base = plan.source.GetString("base_url");
+  return base.empty() ? std::vector<std::string>{} : std::vector<std::string>{base};
+}
+
+/// What a kind means, for the legend.
+const char* KindMeaning(DanglingKind kind) {
+  switch (kind) {
+    case DanglingKind::kMissing: return "no resource of that type and id in the data set";
+    case DanglingKind::kUrn: return "no resource with that id in the data set";
+    case DanglingKind::kConditional: return "no resource of the data set has that identifier";
+    case DanglingKind::kUnchecked: return "search criteria other than one identifier; not checked offline";
+    case DanglingKind::kAbsolute: return "an absolute URL: a resource on another server";
+    case DanglingKind::kContained: return "the resource contains no resource with that id";
+    case DanglingKind::kInvalid: return "not a reference FHIR can resolve (no type or a bad id)";
+  }
+  return "";
+}
+
+std::string FhirConsequence(const std::string& ids, DanglingKind kind) {
+  constexpr const char* kUnchanged = "written unchanged; a server that checks references refuses the resource";
+  switch (kind) {
+    case DanglingKind::kMissing:
+      if (ids == "server") return "cannot be rewritten (ids: server): the referring resource is dead-lettered";
+      if (ids == "uuid5") return std::string("rewritten to the uuid5 id of a resource never written; ") +
+                                 "a server that checks references refuses the resource";
+      return kUnchanged;
+    case DanglingKind::kUrn:
+      return "cannot be rewritten: the referring resource is dead-lettered";
+    case DanglingKind::kConditional:
+    case DanglingKind::kUnchecked:
+      return "searched on the target at write time: resolved if the target holds exactly one match, "
+             "otherwise the referring resource is dead-lettered";
+    case DanglingKind::kAbsolute:
+      return "written unchanged (it points at another server)";
+    case DanglingKind::kContained:
+    case DanglingKind::kInvalid:
+      return kUnchanged;
+  }
+  return "";
+}
+
+void Read(SourceParts& parts, ReferenceCheck& check, ReferencePreflight& found, Progress* progress) {
+  Validator validator;
+  RecordProcessor processor(parts.spec.get(), parts.mapper.get(), validator, parts.wanted_types,
+                            parts.transforms.get());
+  parts.source->Seek("");
+  double ignored_seconds = 0;
+  for (RecordBatch batch = parts.source->Next(kBatchSize); !batch.records.empty(); batch = parts.source->Next(kBatchSize)) {
+    std::vector<ProcessedItem> items;
+    for (auto& record : batch.records) processor.Process(std::move(record), items, ignored_seconds, ignored_seconds);
+    for (const auto& item : items) {
+      if (item.kind == ProcessedItem::Kind::kDead) ++found.left_out;
+      if (item.kind == ProcessedItem::Kind::kResource) check.Add(item.resource.json, item.resource.location);
+    }
+    found.records += batch.records.size();
+    if (progress) progress->Update(found.records, parts.source->Progress());
+  }
+  if (progress) progress->Finish(found.records);
+}
+
+std::string Plural(std::uint64_t count, const std::string& word) {
+  return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
+}
+
+}  // namespace
+
+ReferencePreflight CheckPlanReferences(const Plan& plan, const std::vector<std::string>& only, Progress* progress) {
+  ReferencePreflight found;
+  found.target_adapter = plan.target.adapter;
+  found.target = plan.target.adapter;
+  if (plan.target.adapter == "fhir") {
+    found.ids = plan.target.GetString("ids", "preserve");
+    found.target += " (ids: " + found.ids + ")";
+  }
+  SourceParts parts = OpenSourceParts(plan, only);
+  ReferenceCheck check(LocalBases(plan));
+  Read(parts, check, found, progress);
+  found.report = check.Finish();
+  return found;
+}
+
+std::string TargetConsequence(const ReferencePreflight& found, DanglingKind kind) {
+  if (found.target_adapter == "fhir") return FhirConsequence(found.ids, kind);
+  return "written unchanged (the " + found.target_adapter + " target does not resolve references)";
+}
+
+std::string RenderReferencePreflight(const ReferencePreflight& found) {
+  const ReferenceReport& report = found.report;
+  std::ostringstream out;
+  out << "\nreferences: " << Plural(report.references, "reference") << " checked in "
+      << Plural(report.resources, "resource") << " from " << Plural(found.records, "record") << "; "
+      << report.Dangling() << " point outside the data set\n";
+  if (found.left_out)
+    out << "  (left out of the data set, failing mapping or validation: " << Plural(found.left_out, "resource") << ")\n";
+  std::set<DanglingKind> kinds;
+  for (const auto& group : report.groups) {
+    kinds.insert(group.kind);
+    out << "  " << group.element_path << " -> " << (group.target_type.empty() ? "?" : group.target_type) << ": "
+        << group.count << " " << DanglingKindName(group.kind) << ", first at " << Join(group.first_locations, ", ")
+        << "\n";
+  }
+  if (!kinds.empty()) out << "target " << found.target << ":\n";
+  for (DanglingKind kind : kinds)
+    out << "  " << DanglingKindName(kind) << " (" << KindMeaning(kind) << "): " << TargetConsequence(found, kind) << "\n";
+  return out.str();
+}
+
+std::string ReferencePreflightJson(const ReferencePreflight& found) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  auto key = [&](const char* name) { writer.Key(name); };
+  auto text = [&](const std::string& value) { writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size())); };
+  writer.StartObject();
+  key("references");
+  writer.StartObject();
+  key("records"); writer.Uint64(found.records);
+  key("resources"); writer.Uint64(found.report.resources);
+  key("left_out"); writer.Uint64(found.left_out);
+  key("checked"); writer.Uint64(found.report.references);
+  key("dangling"); writer.Uint64(found.report.Dangling());
+  key("target"); text(found.target);
+  key("groups");
+  writer.StartArray();
+  for (const auto& group : found.report.groups) {
+    writer.StartObject();
+    key("source_type"); text(group.source_type);
+    key("element_path"); text(group.element_path);
+    key("target_type"); text(group.target_type);
+    key("kind"); writer.String(DanglingKindName(group.kind));
+    key("count"); writer.Uint64(group.count);
+    key("first_locations");
+    writer.StartArray();
+    for (const auto& location : group.first_locations) text(location);
+    writer.EndArray();
+    key("at_target"); text(TargetConsequence(found, group.kind));
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.EndObject();
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace ferry
