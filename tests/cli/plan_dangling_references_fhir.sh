@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# What `ferry plan --references` says a `fhir` target with `ids: server` will do is what
+# the run does against the real test server: the resources it reports with missing,
+# urn:uuid and unmatched conditional references are exactly the ones dead-lettered (same
+# locations), and the one with an absolute reference is written unchanged.
+source "$(dirname "$0")/lib.bash"
+source "$(dirname "$0")/fhir_lib.bash"
+start_fhir B
+"$FERRY" synth --patients 2 --seed 5 --format fhir --out synth -q && mv synth/fhir data
+# Nothing in the synthetic data refers to an Observation or an Immunization, so breaking
+# their references dead-letters them alone.
+python3 - <<'PY'
+import json
+def edit(name, changes):
+    path = f"data/{name}.ndjson"
+    rows = [json.loads(l) for l in open(path)]
+    for index, change in changes.items(): change(rows[index])
+    with open(path, "w") as f:
+        for r in rows: f.write(json.dumps(r, separators=(",", ":")) + "\n")
+def subject(text): return lambda r: r.__setitem__("subject", {"reference": text})
+edit("Observation", {
+    1: subject("Patient/0badc0de-0000-4000-8000-000000000001"),         # missing
+    4: subject("urn:uuid:0badc0de-0000-4000-8000-000000000002"),        # urn
+    6: subject("https://elsewhere.example/fhir/Patient/0badc0de-3"),   # absolute
+})
+edit("Immunization", {
+    2: lambda r: r.__setitem__("patient", {"reference": "Patient?identifier=urn:oid:1.2.3|0badc0de-4"}),
+})
+PY
+fhir_plan plan.yaml "{ adapter: ndjson, path: data }" "{ adapter: fhir, base_url: '$B_BASE', ids: server }"
+
+run_ferry 0 plan plan.yaml --references --report refs.json
+cat "$OUT" "$ERR" >all.txt
+expect_line "$OUT" "  Observation.subject -> Patient: 1 missing, first at Observation.ndjson:2"
+expect_line "$OUT" "  Observation.subject -> ?: 1 urn, first at Observation.ndjson:5"
+expect_line "$OUT" "  Observation.subject -> Patient: 1 absolute, first at Observation.ndjson:7"
+expect_line "$OUT" "  Immunization.patient -> Patient: 1 conditional, first at Immunization.ndjson:3"
+[ "$(grep -c ', first at ' "$OUT")" = 4 ] || fail "expected 4 groups"
+
+# The report's dead-letter prediction: every kind whose consequence says so.
+python3 - <<'PY' >predicted.txt
+import json
+for g in json.load(open("refs.json"))["references"]["groups"]:
+    if "dead-lettered" in g["at_target"]:
+        print("\n".join(g["first_locations"]))
+PY
+run_ferry 1 run plan.yaml
+cat "$OUT" "$ERR" >>all.txt
+python3 -c '
+import json
+for line in open(".ferry/plan.dead.ndjson"): print(json.loads(line)["location"])' >dead.txt
+diff <(sort predicted.txt) <(sort dead.txt) || fail "the dead-letter is not what plan --references predicted"
+[ "$(wc -l <dead.txt)" = 3 ] || fail "expected 3 dead-lettered resources"
+# The absolute reference was written as it was.
+fhir_tool dump "$B_BASE" >on-b.ndjson
+grep -q '"reference":"https://elsewhere.example/fhir/Patient/0badc0de-3"' on-b.ndjson \
+  || fail "the resource with an absolute reference is not on the target unchanged"
+if grep -q 0badc0de all.txt refs.json; then fail "an id was printed"; fi
+echo ok
