@@ -183,6 +183,7 @@ void ReferenceCheck::Flush() {
   if (!spool_ && !(spool_ = std::tmpfile())) throw IoError("cannot create a temporary file for the reference check");
   if (std::fwrite(buffer_.data(), sizeof(Pending), buffer_.size(), spool_) != buffer_.size())
     throw IoError("cannot write the reference check's temporary file (disk full?)");
+  spooled_ += buffer_.size();
   buffer_.clear();
 }
 
@@ -229,6 +230,7 @@ ReferenceReport ReferenceCheck::Finish() {
   report.resources = resources_;
   report.references = references_;
   report.key_bytes = present_.capacity() * sizeof(std::uint64_t);
+  report.spool_bytes = spooled_ * sizeof(Pending);
   for (auto& group : groups_) {
     if (group.count) report.groups.push_back(std::move(group));
   }

@@ -55,6 +55,7 @@ struct ReferenceReport {
   std::uint64_t resources = 0;   ///< resources in the data set
   std::uint64_t references = 0;  ///< references checked
   std::uint64_t key_bytes = 0;   ///< memory the hashes took
+  std::uint64_t spool_bytes = 0; ///< size of the temporary file of references
   std::vector<DanglingGroup> groups;  ///< sorted by source type, path, target type, kind
 
   std::uint64_t Dangling() const;
@@ -105,6 +106,7 @@ class ReferenceCheck {
   std::FILE* spool_ = nullptr;
   std::uint64_t resources_ = 0;
   std::uint64_t references_ = 0;
+  std::uint64_t spooled_ = 0;
 };
 
 /// The hash a data set holds for `Type/id` (also used for the spool).

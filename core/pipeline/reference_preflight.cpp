@@ -36,20 +36,26 @@ const char* KindMeaning(DanglingKind kind) {
   return "";
 }
 
+/// Under `ids: server` a dead-lettered resource gets no target id, so what refers to it fails too.
+std::string DeadLettered(const std::string& ids) {
+  return ids == "server" ? "the referring resource is dead-lettered, and so is whatever refers to it"
+                         : "the referring resource is dead-lettered";
+}
+
 std::string FhirConsequence(const std::string& ids, DanglingKind kind) {
   constexpr const char* kUnchanged = "written unchanged; a server that checks references refuses the resource";
   switch (kind) {
     case DanglingKind::kMissing:
-      if (ids == "server") return "cannot be rewritten (ids: server): the referring resource is dead-lettered";
+      if (ids == "server") return "cannot be rewritten (ids: server): " + DeadLettered(ids);
       if (ids == "uuid5") return std::string("rewritten to the uuid5 id of a resource never written; ") +
                                  "a server that checks references refuses the resource";
       return kUnchanged;
     case DanglingKind::kUrn:
-      return "cannot be rewritten: the referring resource is dead-lettered";
+      return "cannot be rewritten: " + DeadLettered(ids);
     case DanglingKind::kConditional:
     case DanglingKind::kUnchecked:
-      return "searched on the target at write time: resolved if the target holds exactly one match, "
-             "otherwise the referring resource is dead-lettered";
+      return "searched on the target at write time: resolved if the target holds exactly one match, otherwise " +
+             DeadLettered(ids);
     case DanglingKind::kAbsolute:
       return "written unchanged (it points at another server)";
     case DanglingKind::kContained:
@@ -139,6 +145,8 @@ std::string ReferencePreflightJson(const ReferencePreflight& found) {
   key("checked"); writer.Uint64(found.report.references);
   key("dangling"); writer.Uint64(found.report.Dangling());
   key("target"); text(found.target);
+  key("hash_bytes"); writer.Uint64(found.report.key_bytes);
+  key("spool_bytes"); writer.Uint64(found.report.spool_bytes);
   key("groups");
   writer.StartArray();
   for (const auto& group : found.report.groups) {

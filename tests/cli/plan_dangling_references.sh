@@ -89,8 +89,8 @@ target: { adapter: fhir, base_url: "http://127.0.0.1:9/fhir", ids: server }
 PLAN
 checked_run 0 plan server.yaml --references --report server.json
 expect_line "$OUT" "target fhir (ids: server):"
-expect_line "$OUT" "  missing (no resource of that type and id in the data set): cannot be rewritten (ids: server): the referring resource is dead-lettered"
-expect_line "$OUT" "  urn (no resource with that id in the data set): cannot be rewritten: the referring resource is dead-lettered"
+expect_line "$OUT" "  missing (no resource of that type and id in the data set): cannot be rewritten (ids: server): the referring resource is dead-lettered, and so is whatever refers to it"
+expect_line "$OUT" "  urn (no resource with that id in the data set): cannot be rewritten: the referring resource is dead-lettered, and so is whatever refers to it"
 expect_line "$OUT" "  absolute (an absolute URL: a resource on another server): written unchanged (it points at another server)"
 grep -q "conditional (no resource of the data set has that identifier): searched on the target at write time" "$OUT" \
   || fail "no consequence for conditional references"

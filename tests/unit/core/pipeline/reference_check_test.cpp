@@ -133,6 +133,7 @@ TEST_CASE("many references spill to the spool file and are all looked up") {
   CHECK(report.groups[0].count == kCount / 2);
   CHECK(report.groups[0].first_locations == std::vector<std::string>{"o:2", "o:4", "o:6"});
   CHECK(report.key_bytes >= 2 * 2 * kCount * sizeof(std::uint64_t));
+  CHECK(report.spool_bytes == kCount * 24);
 }
 
 TEST_CASE("text that is not a resource is refused") {
