@@ -61,7 +61,7 @@ target untouched) and lists, per element path and kind, the references whose tar
 not in the data set (missing Type/id, urn:uuid, conditional, contained #id, absolute URL),
 with their first source locations and what the target will do with them. No id or value
 is printed. Memory: about 16 bytes per resource and 16 per identifier; the references
-are spooled to a temporary file (24 bytes each).
+are spooled to a temporary file (32 bytes each).
 
 Examples:
   ferry plan plans/demo.yaml

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <unordered_set>
 
 #include "adapters/fhir/references.hpp"
 #include "adapters/http/url.hpp"
@@ -15,6 +16,8 @@ namespace ferry {
 namespace {
 
 constexpr std::size_t kSpoolBuffer = 4096;
+/// Passes over the spool the cascade makes at most (each follows one more level).
+constexpr int kMaxCascadePasses = 16;
 
 /// Pseudo types that keep the other hashes apart from `Type/id` (a type is capitalised).
 constexpr std::string_view kUrnSpace = "urn";
@@ -72,6 +75,7 @@ bool IdentifierCriterion(std::string_view query, std::string& value) {
 /// One spooled reference: the hash it needs, its group and where it was read.
 struct ReferenceCheck::Pending {
   std::uint64_t key = 0;
+  std::uint64_t from = 0;  ///< the referring resource's RecordKey; 0 when it has no id
   std::uint64_t line = 0;
   std::uint32_t group = 0;
   std::uint32_t file = 0;
@@ -98,9 +102,8 @@ std::uint64_t ReferenceReport::Dangling() const {
 
 std::uint64_t ResourceKeyHash(std::string_view type, std::string_view id) { return RecordKey(type, id); }
 
-ReferenceCheck::ReferenceCheck(std::vector<std::string> local_bases, std::size_t max_locations)
-    : local_bases_(std::move(local_bases)), max_locations_(max_locations) {
-  for (auto& base : local_bases_) {
+ReferenceCheck::ReferenceCheck(ReferenceCheckOptions options) : options_(std::move(options)) {
+  for (auto& base : options_.local_bases) {
     if (!base.empty() && base.back() != '/') base += '/';
   }
   buffer_.reserve(kSpoolBuffer);
@@ -117,8 +120,9 @@ bool ReferenceCheck::Add(std::string_view json, const SourceLocation& location) 
   if (type.empty()) return false;
   std::string_view id = StringOf(doc, "id");
   ++resources_;
+  from_ = id.empty() ? 0 : RecordKey(type, id);
   if (!id.empty()) {
-    present_.push_back(RecordKey(type, id));
+    present_.push_back(from_);
     present_.push_back(RecordKey(kUrnSpace, id));
   }
   if (auto it = doc.FindMember("identifier"); it != doc.MemberEnd() && it->value.IsArray()) {
@@ -141,7 +145,7 @@ bool ReferenceCheck::Add(std::string_view json, const SourceLocation& location) 
 void ReferenceCheck::Check(const std::string& source_type, const std::string& path, std::string_view text,
                            std::string_view type_hint, const std::vector<std::string>& contained_ids, Where where) {
   ++references_;
-  for (const auto& base : local_bases_) {
+  for (const auto& base : options_.local_bases) {
     if (text.starts_with(base)) text.remove_prefix(base.size());
   }
   fhir::ParsedReference ref = fhir::ParseReference(text);
@@ -174,7 +178,7 @@ void ReferenceCheck::CheckConditional(const std::string& source_type, const std:
 }
 
 void ReferenceCheck::CheckTarget(std::uint64_t key, std::uint32_t group, Where where) {
-  buffer_.push_back({key, where.line, group, where.file});
+  buffer_.push_back({key, from_, where.line, group, where.file});
   if (buffer_.size() == kSpoolBuffer) Flush();
 }
 
@@ -198,7 +202,7 @@ std::uint32_t ReferenceCheck::Group(const std::string& source_type, const std::s
 void ReferenceCheck::Count(std::uint32_t group, Where where) {
   DanglingGroup& entry = groups_[group];
   ++entry.count;
-  if (entry.first_locations.size() >= max_locations_) return;
+  if (entry.first_locations.size() >= options_.max_locations) return;
   SourceLocation location{files_[where.file], where.line};
   entry.first_locations.push_back(location.ToString());
 }
@@ -209,28 +213,40 @@ ReferenceCheck::Where ReferenceCheck::Locate(const SourceLocation& location) {
   return {it->second, location.line};
 }
 
+void ReferenceCheck::ScanSpool(const std::function<void(const Pending&)>& visit) {
+  if (!spool_) {
+    std::for_each(buffer_.begin(), buffer_.end(), visit);
+    return;
+  }
+  Flush();
+  std::rewind(spool_);
+  std::vector<Pending> chunk(kSpoolBuffer);
+  for (std::size_t read; (read = std::fread(chunk.data(), sizeof(Pending), chunk.size(), spool_)) > 0;) {
+    std::for_each(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(read), visit);
+  }
+  if (std::ferror(spool_)) throw IoError("cannot read the reference check's temporary file");
+}
+
 ReferenceReport ReferenceCheck::Finish() {
   std::sort(present_.begin(), present_.end());
   present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
-  auto dangling = [&](const Pending& pending) {
-    if (!std::binary_search(present_.begin(), present_.end(), pending.key)) Count(pending.group, {pending.file, pending.line});
-  };
-  if (spool_) {
-    Flush();
-    std::rewind(spool_);
-    std::vector<Pending> chunk(kSpoolBuffer);
-    for (std::size_t read; (read = std::fread(chunk.data(), sizeof(Pending), chunk.size(), spool_)) > 0;) {
-      std::for_each(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(read), dangling);
-    }
-    if (std::ferror(spool_)) throw IoError("cannot read the reference check's temporary file");
-  } else {
-    std::for_each(buffer_.begin(), buffer_.end(), dangling);
+  std::vector<bool> refusing(groups_.size(), false);
+  for (std::size_t group_idx = 0; group_idx < groups_.size(); ++group_idx) {
+    const auto& kinds = options_.refused_kinds;
+    refusing[group_idx] = std::find(kinds.begin(), kinds.end(), groups_[group_idx].kind) != kinds.end();
   }
+  std::vector<std::uint64_t> refused;
+  ScanSpool([&](const Pending& pending) {
+    if (std::binary_search(present_.begin(), present_.end(), pending.key)) return;
+    Count(pending.group, {pending.file, pending.line});
+    if (refusing[pending.group] && pending.from) refused.push_back(pending.from);
+  });
   ReferenceReport report;
   report.resources = resources_;
   report.references = references_;
   report.key_bytes = present_.capacity() * sizeof(std::uint64_t);
   report.spool_bytes = spooled_ * sizeof(Pending);
+  if (!options_.refused_kinds.empty()) Cascade(std::move(refused), report);
   for (auto& group : groups_) {
     if (group.count) report.groups.push_back(std::move(group));
   }
@@ -239,6 +255,29 @@ ReferenceReport ReferenceCheck::Finish() {
            std::tie(b.source_type, b.element_path, b.target_type, b.kind);
   });
   return report;
+}
+
+void ReferenceCheck::Cascade(std::vector<std::uint64_t> refused, ReferenceReport& report) {
+  std::unordered_set<std::uint64_t> gone(refused.begin(), refused.end());
+  std::map<std::string, CascadeGroup> by_type;
+  bool grew = !gone.empty();
+  int passes = 0;
+  for (; grew && passes < kMaxCascadePasses; ++passes) {
+    grew = false;
+    ScanSpool([&](const Pending& pending) {
+      const DanglingGroup& group = groups_[pending.group];
+      if (group.kind != DanglingKind::kMissing || !pending.from || !gone.count(pending.key)) return;
+      if (!gone.insert(pending.from).second) return;
+      grew = true;
+      CascadeGroup& entry = by_type[group.source_type];
+      entry.resource_type = group.source_type;
+      ++entry.count;
+      if (entry.first_locations.size() < options_.max_locations)
+        entry.first_locations.push_back(SourceLocation{files_[pending.file], pending.line}.ToString());
+    });
+  }
+  report.cascade_complete = !grew;
+  for (auto& [type, entry] : by_type) report.cascade.push_back(std::move(entry));
 }
 
 }  // namespace ferry

@@ -9,13 +9,16 @@
 /// One pass, bounded memory. Each resource leaves 64-bit hashes (never the text) of its
 /// `Type/id`, its id (for `urn:uuid:` references) and its identifiers (for conditional
 /// references): 16 bytes per resource plus 16 per identifier, held in a sorted vector.
-/// References whose target may come later are spooled to a temporary file, 24 bytes each,
-/// and looked up in `Finish`. A hash collision (odds about n^2/2^65) can only hide a
-/// dangling reference, never invent one. Nothing of an id or a value is kept or reported:
+/// References whose target may come later are spooled to a temporary file and looked up
+/// in `Finish` (32 bytes each: the target's hash and the referring resource's, the group,
+/// the location). With `refused_kinds`, the cascade keeps a hash set of the refused
+/// resources (about 40 bytes each). A hash collision (odds about n^2/2^65) can only hide
+/// a dangling reference, never invent one. Nothing of an id or a value is kept or reported:
 /// a group names types, an element path, a kind, a count and source locations.
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -51,21 +54,39 @@ struct DanglingGroup {
   std::vector<std::string> first_locations;  ///< `file:line` of the first few, source order
 };
 
+/// Resources of one type a target refuses because they refer, directly or through other
+/// refused resources, to a resource refused for a dangling reference.
+struct CascadeGroup {
+  std::string resource_type;
+  std::uint64_t count = 0;
+  std::vector<std::string> first_locations;
+};
+
 struct ReferenceReport {
   std::uint64_t resources = 0;   ///< resources in the data set
   std::uint64_t references = 0;  ///< references checked
   std::uint64_t key_bytes = 0;   ///< memory the hashes took
   std::uint64_t spool_bytes = 0; ///< size of the temporary file of references
   std::vector<DanglingGroup> groups;  ///< sorted by source type, path, target type, kind
+  std::vector<CascadeGroup> cascade;  ///< sorted by type; empty unless refused_kinds is set
+  bool cascade_complete = true;       ///< false when the cascade stopped at its pass limit
 
   std::uint64_t Dangling() const;
 };
 
+struct ReferenceCheckOptions {
+  /// Base URLs whose absolute references mean this data set (the source server's).
+  std::vector<std::string> local_bases;
+  std::size_t max_locations = 3;  ///< locations each group keeps
+  /// Kinds for which the target refuses the referring resource, which then has no target
+  /// id, so that a relative reference to it fails in turn (a fhir target with `ids:
+  /// server`). Empty = no cascade is computed.
+  std::vector<DanglingKind> refused_kinds;
+};
+
 class ReferenceCheck {
  public:
-  /// `local_bases`: base URLs whose absolute references mean this data set (the source
-  /// server's); `max_locations`: how many locations each group keeps.
-  explicit ReferenceCheck(std::vector<std::string> local_bases = {}, std::size_t max_locations = 3);
+  explicit ReferenceCheck(ReferenceCheckOptions options = {});
   ~ReferenceCheck();
   ReferenceCheck(const ReferenceCheck&) = delete;
   ReferenceCheck& operator=(const ReferenceCheck&) = delete;
@@ -87,6 +108,7 @@ class ReferenceCheck {
   void Check(const std::string& source_type, const std::string& path, std::string_view text,
              std::string_view type_hint, const std::vector<std::string>& contained_ids, Where where);
   void CheckTarget(std::uint64_t key, std::uint32_t group, Where where);
+  std::uint64_t from_ = 0;  ///< hash of the resource being added
   void CheckConditional(const std::string& source_type, const std::string& path, std::string_view type,
                         std::string_view query, Where where);
   std::uint32_t Group(const std::string& source_type, const std::string& path, std::string_view target_type,
@@ -94,9 +116,12 @@ class ReferenceCheck {
   void Count(std::uint32_t group, Where where);
   Where Locate(const SourceLocation& location);
   void Flush();
+  /// Passes over the spool (from the start) calling `visit` on each entry.
+  void ScanSpool(const std::function<void(const Pending&)>& visit);
+  /// Adds to `report.cascade` what refers to the resources in `refused`.
+  void Cascade(std::vector<std::uint64_t> refused, ReferenceReport& report);
 
-  std::vector<std::string> local_bases_;
-  std::size_t max_locations_;
+  ReferenceCheckOptions options_;
   std::vector<std::uint64_t> present_;  ///< hashes of what the data set holds
   std::map<GroupKey, std::uint32_t> group_index_;
   std::vector<DanglingGroup> groups_;

@@ -88,6 +88,38 @@ std::string Plural(std::uint64_t count, const std::string& word) {
   return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
 }
 
+void RenderCascade(const ReferenceReport& report, std::ostringstream& out) {
+  if (report.cascade.empty()) return;
+  std::uint64_t total = 0;
+  for (const auto& entry : report.cascade) total += entry.count;
+  out << "  refused with them (ids: server): " << Plural(total, "more resource")
+      << " that refer to a refused one, directly or through others" << (report.cascade_complete ? "" : " (at least)")
+      << "\n";
+  for (const auto& entry : report.cascade)
+    out << "    " << entry.resource_type << ": " << entry.count << ", first at " << Join(entry.first_locations, ", ")
+        << "\n";
+}
+
+void WriteCascade(const ReferenceReport& report, rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer) {
+  writer.Key("cascade_complete");
+  writer.Bool(report.cascade_complete);
+  writer.Key("cascade");
+  writer.StartArray();
+  for (const auto& entry : report.cascade) {
+    writer.StartObject();
+    writer.Key("resource_type");
+    writer.String(entry.resource_type.c_str());
+    writer.Key("count");
+    writer.Uint64(entry.count);
+    writer.Key("first_locations");
+    writer.StartArray();
+    for (const auto& location : entry.first_locations) writer.String(location.c_str());
+    writer.EndArray();
+    writer.EndObject();
+  }
+  writer.EndArray();
+}
+
 }  // namespace
 
 ReferencePreflight CheckPlanReferences(const Plan& plan, const std::vector<std::string>& only, Progress* progress) {
@@ -99,7 +131,9 @@ ReferencePreflight CheckPlanReferences(const Plan& plan, const std::vector<std::
     found.target += " (ids: " + found.ids + ")";
   }
   SourceParts parts = OpenSourceParts(plan, only);
-  ReferenceCheck check(LocalBases(plan));
+  ReferenceCheckOptions options{LocalBases(plan), 3, {}};
+  if (found.ids == "server") options.refused_kinds = {DanglingKind::kMissing, DanglingKind::kUrn};
+  ReferenceCheck check(std::move(options));
   Read(parts, check, found, progress);
   found.report = check.Finish();
   return found;
@@ -125,6 +159,7 @@ std::string RenderReferencePreflight(const ReferencePreflight& found) {
         << group.count << " " << DanglingKindName(group.kind) << ", first at " << Join(group.first_locations, ", ")
         << "\n";
   }
+  RenderCascade(report, out);
   if (!kinds.empty()) out << "target " << found.target << ":\n";
   for (DanglingKind kind : kinds)
     out << "  " << DanglingKindName(kind) << " (" << KindMeaning(kind) << "): " << TargetConsequence(found, kind) << "\n";
@@ -164,6 +199,7 @@ std::string ReferencePreflightJson(const ReferencePreflight& found) {
     writer.EndObject();
   }
   writer.EndArray();
+  WriteCascade(found.report, writer);
   writer.EndObject();
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";

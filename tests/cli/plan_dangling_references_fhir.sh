@@ -42,7 +42,7 @@ expect_line "$OUT" "  Observation.subject -> ?: 1 urn, first at Observation.ndjs
 expect_line "$OUT" "  Observation.subject -> Patient: 1 absolute, first at Observation.ndjson:7"
 expect_line "$OUT" "  Immunization.patient -> Patient: 1 conditional, first at Immunization.ndjson:3"
 expect_line "$OUT" "  Encounter.subject -> Patient: 1 missing, first at Encounter.ndjson:16"
-[ "$(grep -c ', first at ' "$OUT")" = 5 ] || fail "expected 5 groups"
+[ "$(grep -c ' -> .*, first at ' "$OUT")" = 5 ] || fail "expected 5 groups"
 expect_line "$OUT" "  missing (no resource of that type and id in the data set): cannot be rewritten (ids: server): the referring resource is dead-lettered, and so is whatever refers to it"
 
 # The report's dead-letter prediction: every kind whose consequence says so, and under
@@ -64,6 +64,20 @@ python3 -c '
 import json
 for line in open(".ferry/plan.dead.ndjson"): print(json.loads(line)["location"])' >dead.txt
 diff <(sort -u predicted.txt) <(sort dead.txt) || fail "the dead-letter is not what plan --references predicted"
+# The report's cascade counts those referrers of the Encounter that were not refused
+# for their own missing or urn references.
+python3 - <<'PY' || fail "the cascade in refs.json is not what was dead-lettered"
+import json
+r = json.load(open("refs.json"))["references"]
+direct = {l for g in r["groups"] if g["kind"] in ("missing", "urn") for l in g["first_locations"]}
+dead = {l.strip() for l in open("dead.txt")}
+assert r["cascade_complete"], r
+cascade = sum(c["count"] for c in r["cascade"])
+assert cascade == len(dead - direct - {"Immunization.ndjson:3"}), (cascade, sorted(dead - direct))
+assert all(l in dead for c in r["cascade"] for l in c["first_locations"]), r["cascade"]
+PY
+grep -q "^  refused with them (ids: server): [0-9]* more resources that refer to a refused one, directly or through others$" all.txt \
+  || fail "no cascade line"
 # The absolute reference was written as it was.
 fhir_tool dump "$B_BASE" >on-b.ndjson
 grep -q '"reference":"https://elsewhere.example/fhir/Patient/0badc0de-3"' on-b.ndjson \

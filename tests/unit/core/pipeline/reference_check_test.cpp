@@ -6,6 +6,7 @@
 
 using ferry::DanglingGroup;
 using ferry::DanglingKind;
+using ferry::CascadeGroup;
 using ferry::ReferenceCheck;
 using ferry::ReferenceReport;
 using ferry::SourceLocation;
@@ -37,7 +38,7 @@ TEST_CASE("a reference to a resource that comes later in the data set resolves")
 }
 
 TEST_CASE("missing ids are grouped by path and target type, with the first locations in source order") {
-  ReferenceCheck check({}, 2);
+  ReferenceCheck check({{}, 2, {}});
   check.Add(R"({"resourceType":"Patient","id":"p1"})", {"p.ndjson", 1});
   for (std::uint64_t line = 1; line <= 5; ++line) check.Add(Observation("o" + std::to_string(line), "Patient/gone"), {"obs.ndjson", line});
   check.Add(Observation("o9", "Patient/p1/_history/3"), {"obs.ndjson", 9});
@@ -92,7 +93,7 @@ TEST_CASE("conditional references are matched against identifiers of the data se
 }
 
 TEST_CASE("contained, absolute and invalid references") {
-  ReferenceCheck check({"https://source.example/fhir"});
+  ReferenceCheck check({{"https://source.example/fhir"}, 3, {}});
   check.Add(R"({"resourceType":"Patient","id":"p1"})", {"p", 1});
   check.Add(R"({"resourceType":"MedicationRequest","id":"m1","contained":[{"resourceType":"Medication","id":"med"}],)"
             R"("medicationReference":{"reference":"#med"},"subject":{"reference":"#"},)"
@@ -133,7 +134,7 @@ TEST_CASE("many references spill to the spool file and are all looked up") {
   CHECK(report.groups[0].count == kCount / 2);
   CHECK(report.groups[0].first_locations == std::vector<std::string>{"o:2", "o:4", "o:6"});
   CHECK(report.key_bytes >= 2 * 2 * kCount * sizeof(std::uint64_t));
-  CHECK(report.spool_bytes == kCount * 24);
+  CHECK(report.spool_bytes == kCount * 32);
 }
 
 TEST_CASE("text that is not a resource is refused") {
@@ -141,4 +142,32 @@ TEST_CASE("text that is not a resource is refused") {
   CHECK_FALSE(check.Add("not json", {"x", 1}));
   CHECK_FALSE(check.Add(R"({"id":"1"})", {"x", 2}));
   CHECK(check.Finish().resources == 0);
+}
+
+TEST_CASE("with refused kinds, what refers to a refused resource is refused too, through any depth") {
+  ReferenceCheck check({{}, 3, {DanglingKind::kMissing, DanglingKind::kUrn}});
+  check.Add(R"({"resourceType":"Patient","id":"p1"})", {"p", 1});
+  // o1 -> missing patient (refused); r1 -> o1; r2 -> r1 (cascade, two levels); r3 -> o2 (fine)
+  check.Add(R"({"resourceType":"DiagnosticReport","id":"r2","result":[{"reference":"DiagnosticReport/r1"}]})", {"r", 1});
+  check.Add(R"({"resourceType":"DiagnosticReport","id":"r1","result":[{"reference":"Observation/o1"},{"reference":"Observation/o1"}]})",
+            {"r", 2});
+  check.Add(Observation("o1", "Patient/gone"), {"o", 1});
+  check.Add(Observation("o2", "Patient/p1"), {"o", 2});
+  check.Add(R"({"resourceType":"DiagnosticReport","id":"r3","result":[{"reference":"Observation/o2"}]})", {"r", 3});
+  check.Add(Observation("o3", "urn:uuid:00000000-0000-0000-0000-000000000009"), {"o", 3});
+  check.Add(R"({"resourceType":"DiagnosticReport","id":"r4","result":[{"reference":"Observation/o3"}]})", {"r", 4});
+  ReferenceReport report = check.Finish();
+  CHECK(report.cascade_complete);
+  REQUIRE(report.cascade.size() == 1);
+  const CascadeGroup& reports = report.cascade[0];
+  CHECK(reports.resource_type == "DiagnosticReport");
+  CHECK(reports.count == 3);  // r1, r2 and r4, each once
+  CHECK(reports.first_locations.size() == 3);
+}
+
+TEST_CASE("without refused kinds no cascade is computed") {
+  ReferenceCheck check;
+  check.Add(Observation("o1", "Patient/gone"), {"o", 1});
+  check.Add(R"({"resourceType":"DiagnosticReport","id":"r1","result":[{"reference":"Observation/o1"}]})", {"r", 1});
+  CHECK(check.Finish().cascade.empty());
 }
