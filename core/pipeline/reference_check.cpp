@@ -5,11 +5,7 @@
 #include <functional>
 #include <unordered_set>
 
-#include "adapters/fhir/references.hpp"
-#include "adapters/http/url.hpp"
 #include "core/common/error.hpp"
-#include "core/fhir/json.hpp"
-#include "core/state/state_store.hpp"
 
 namespace ferry {
 
@@ -18,57 +14,6 @@ namespace {
 constexpr std::size_t kSpoolBuffer = 4096;
 /// Passes over the spool the cascade makes at most (each follows one more level).
 constexpr int kMaxCascadePasses = 16;
-
-/// Pseudo types that keep the other hashes apart from `Type/id` (a type is capitalised).
-constexpr std::string_view kUrnSpace = "urn";
-std::string IdentifierSpace(std::string_view type) { return std::string(type) + "?identifier"; }
-std::string AnySystemSpace(std::string_view type) { return std::string(type) + "?identifier:any"; }
-
-std::string_view StringOf(const JsonValue& object, const char* name) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString() || IsRawNumber(it->value)) return {};
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-using Visit = std::function<void(const std::string& path, std::string_view text, std::string_view type_hint)>;
-
-/// Calls `visit` for every Reference.reference under `value`, with the element path of
-/// the Reference (member names joined by '.', no array indices).
-void WalkReferences(const JsonValue& value, std::string& path, const Visit& visit) {
-  if (value.IsArray()) {
-    for (const auto& item : value.GetArray()) WalkReferences(item, path, visit);
-    return;
-  }
-  if (!value.IsObject()) return;
-  std::string_view reference = StringOf(value, "reference");
-  if (!reference.empty()) visit(path, reference, StringOf(value, "type"));
-  for (const auto& member : value.GetObject()) {
-    if (!member.value.IsObject() && !member.value.IsArray()) continue;
-    std::size_t size = path.size();
-    path.append(".").append(member.name.GetString(), member.name.GetStringLength());
-    WalkReferences(member.value, path, visit);
-    path.resize(size);
-  }
-}
-
-std::vector<std::string> ContainedIds(const JsonValue& resource) {
-  std::vector<std::string> ids;
-  auto it = resource.FindMember("contained");
-  if (it == resource.MemberEnd() || !it->value.IsArray()) return ids;
-  for (const auto& item : it->value.GetArray()) {
-    if (item.IsObject()) ids.emplace_back(StringOf(item, "id"));
-  }
-  return ids;
-}
-
-/// The value of a conditional reference's only `identifier` parameter; false when the
-/// criteria are anything else (more parameters, modifiers, other parameters).
-bool IdentifierCriterion(std::string_view query, std::string& value) {
-  constexpr std::string_view kParam = "identifier=";
-  if (!query.starts_with(kParam) || query.find('&') != std::string_view::npos) return false;
-  value = http::PercentDecode(query.substr(kParam.size()));
-  return !value.empty() && value.back() != '|';
-}
 
 }  // namespace
 
@@ -100,8 +45,6 @@ std::uint64_t ReferenceReport::Dangling() const {
   return total;
 }
 
-std::uint64_t ResourceKeyHash(std::string_view type, std::string_view id) { return RecordKey(type, id); }
-
 ReferenceCheck::ReferenceCheck(ReferenceCheckOptions options) : options_(std::move(options)) {
   for (auto& base : options_.local_bases) {
     if (!base.empty() && base.back() != '/') base += '/';
@@ -114,67 +57,26 @@ ReferenceCheck::~ReferenceCheck() {
 }
 
 bool ReferenceCheck::Add(std::string_view json, const SourceLocation& location) {
-  JsonDocument doc;
-  if (!ParseJson(json, doc) || !doc.IsObject()) return false;
-  std::string type(StringOf(doc, "resourceType"));
-  if (type.empty()) return false;
-  std::string_view id = StringOf(doc, "id");
-  ++resources_;
-  from_ = id.empty() ? 0 : RecordKey(type, id);
-  if (!id.empty()) {
-    present_.push_back(from_);
-    present_.push_back(RecordKey(kUrnSpace, id));
-  }
-  if (auto it = doc.FindMember("identifier"); it != doc.MemberEnd() && it->value.IsArray()) {
-    for (const auto& identifier : it->value.GetArray()) {
-      if (!identifier.IsObject() || StringOf(identifier, "value").empty()) continue;
-      std::string value(StringOf(identifier, "value"));
-      present_.push_back(RecordKey(IdentifierSpace(type), std::string(StringOf(identifier, "system")) + "|" + value));
-      present_.push_back(RecordKey(AnySystemSpace(type), value));
-    }
-  }
-  Where where = Locate(location);
-  std::vector<std::string> contained = ContainedIds(doc);
-  std::string path = type;
-  WalkReferences(doc, path, [&](const std::string& element_path, std::string_view text, std::string_view hint) {
-    Check(type, element_path, text, hint, contained, where);
-  });
+  ResourceFacts facts = ExtractReferenceFacts(json, location, options_.local_bases);
+  if (!facts.ok) return false;
+  Merge(std::move(facts));
   return true;
 }
 
-void ReferenceCheck::Check(const std::string& source_type, const std::string& path, std::string_view text,
-                           std::string_view type_hint, const std::vector<std::string>& contained_ids, Where where) {
-  ++references_;
-  for (const auto& base : options_.local_bases) {
-    if (text.starts_with(base)) text.remove_prefix(base.size());
-  }
-  fhir::ParsedReference ref = fhir::ParseReference(text);
-  switch (ref.kind) {
-    case fhir::ReferenceKind::kRelative:
-      return CheckTarget(RecordKey(ref.type, ref.id), Group(source_type, path, ref.type, DanglingKind::kMissing), where);
-    case fhir::ReferenceKind::kUrn:
-      return CheckTarget(RecordKey(kUrnSpace, ref.id), Group(source_type, path, type_hint, DanglingKind::kUrn), where);
-    case fhir::ReferenceKind::kConditional:
-      return CheckConditional(source_type, path, ref.type, ref.query, where);
-    case fhir::ReferenceKind::kAbsolute:
-      return Count(Group(source_type, path, ref.type.empty() ? type_hint : ref.type, DanglingKind::kAbsolute), where);
-    case fhir::ReferenceKind::kContained: {
-      std::string_view local = text.substr(1);
-      if (local.empty() || std::find(contained_ids.begin(), contained_ids.end(), local) != contained_ids.end()) return;
-      return Count(Group(source_type, path, type_hint, DanglingKind::kContained), where);
+void ReferenceCheck::Merge(ResourceFacts&& facts) {
+  ++resources_;
+  references_ += facts.checked;
+  present_.insert(present_.end(), facts.present.begin(), facts.present.end());
+  from_ = facts.key;
+  Where where = Locate(facts.location);
+  for (const ReferenceFact& fact : facts.references) {
+    std::uint32_t group = Group(facts.type, fact.element_path, fact.target_type, fact.kind);
+    if (fact.target) {
+      CheckTarget(fact.target, group, where);
+    } else {
+      Count(group, where);
     }
-    case fhir::ReferenceKind::kOther:
-      return Count(Group(source_type, path, type_hint, DanglingKind::kInvalid), where);
   }
-}
-
-void ReferenceCheck::CheckConditional(const std::string& source_type, const std::string& path, std::string_view type,
-                                      std::string_view query, Where where) {
-  std::string value;
-  if (!IdentifierCriterion(query, value)) return Count(Group(source_type, path, type, DanglingKind::kUnchecked), where);
-  std::uint32_t group = Group(source_type, path, type, DanglingKind::kConditional);
-  if (value.find('|') == std::string::npos) return CheckTarget(RecordKey(AnySystemSpace(type), value), group, where);
-  CheckTarget(RecordKey(IdentifierSpace(type), value), group, where);
 }
 
 void ReferenceCheck::CheckTarget(std::uint64_t key, std::uint32_t group, Where where) {

@@ -6,6 +6,9 @@
 ///     for (each resource the run would write) check.Add(json, location);
 ///     ReferenceReport report = check.Finish();   // dangling references, grouped
 ///
+/// `Add` is `Merge(ExtractReferenceFacts(...))`; worker threads may extract in parallel
+/// and merge in source order (core/pipeline/reference_facts.hpp).
+///
 /// One pass, bounded memory. Each resource leaves 64-bit hashes (never the text) of its
 /// `Type/id`, its id (for `urn:uuid:` references) and its identifiers (for conditional
 /// references): 16 bytes per resource plus 16 per identifier, held in a sorted vector.
@@ -26,20 +29,9 @@
 #include <tuple>
 #include <vector>
 
-#include "core/record.hpp"
+#include "core/pipeline/reference_facts.hpp"
 
 namespace ferry {
-
-/// Why a reference points outside the data set.
-enum class DanglingKind {
-  kMissing,      ///< `Type/id`: no resource of that type and id in the data set
-  kUrn,          ///< `urn:uuid:x` / `urn:oid:x`: no resource with that id in the data set
-  kConditional,  ///< `Type?identifier=...`: no resource of the data set has that identifier
-  kUnchecked,    ///< `Type?other=...`: search criteria ferry cannot evaluate offline
-  kAbsolute,     ///< `https://other.server/...`: a resource on another server
-  kContained,    ///< `#x`: the resource contains no resource with that id
-  kInvalid,      ///< not a reference FHIR R4 can resolve (no type, bad id)
-};
 
 /// Plan-file word of a kind (`missing`, `urn`, `conditional`, ...), for text and JSON.
 const char* DanglingKindName(DanglingKind kind);
@@ -94,6 +86,10 @@ class ReferenceCheck {
   /// Adds one resource of the data set, read at `location`. Returns false (and adds
   /// nothing) when `json` is not a JSON object with a resourceType.
   bool Add(std::string_view json, const SourceLocation& location);
+  /// Adds the facts of one resource (ExtractReferenceFacts with local_bases()).
+  void Merge(ResourceFacts&& facts);
+  /// The base URLs, each ending in '/', for ExtractReferenceFacts.
+  const std::vector<std::string>& local_bases() const { return options_.local_bases; }
   /// Looks up every spooled reference and returns the groups. Call once.
   ReferenceReport Finish();
 
@@ -105,12 +101,7 @@ class ReferenceCheck {
   };
   using GroupKey = std::tuple<std::string, std::string, std::string, DanglingKind>;
 
-  void Check(const std::string& source_type, const std::string& path, std::string_view text,
-             std::string_view type_hint, const std::vector<std::string>& contained_ids, Where where);
   void CheckTarget(std::uint64_t key, std::uint32_t group, Where where);
-  std::uint64_t from_ = 0;  ///< hash of the resource being added
-  void CheckConditional(const std::string& source_type, const std::string& path, std::string_view type,
-                        std::string_view query, Where where);
   std::uint32_t Group(const std::string& source_type, const std::string& path, std::string_view target_type,
                       DanglingKind kind);
   void Count(std::uint32_t group, Where where);
@@ -132,9 +123,7 @@ class ReferenceCheck {
   std::uint64_t resources_ = 0;
   std::uint64_t references_ = 0;
   std::uint64_t spooled_ = 0;
+  std::uint64_t from_ = 0;  ///< hash of the resource being merged
 };
-
-/// The hash a data set holds for `Type/id` (also used for the spool).
-std::uint64_t ResourceKeyHash(std::string_view type, std::string_view id);
 
 }  // namespace ferry

@@ -3,8 +3,13 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
+#include <exception>
+#include <functional>
 #include <set>
+#include <span>
 #include <sstream>
+#include <thread>
 
 #include "core/common/strings.hpp"
 #include "core/fhir/validator.hpp"
@@ -14,8 +19,6 @@
 namespace ferry {
 
 namespace {
-
-constexpr std::size_t kBatchSize = 500;
 
 std::vector<std::string> LocalBases(const Plan& plan) {
   std::string base = plan.source.GetString("base_url");
@@ -65,20 +68,61 @@ std::string FhirConsequence(const std::string& ids, DanglingKind kind) {
   return "";
 }
 
-void Read(SourceParts& parts, ReferenceCheck& check, ReferencePreflight& found, Progress* progress) {
+/// What one worker made of its share of a batch.
+struct Share {
+  std::vector<ResourceFacts> facts;
+  std::uint64_t left_out = 0;
+  std::exception_ptr error;
+};
+
+void Work(const RecordProcessor& processor, std::span<RawRecord> records, const std::vector<std::string>& bases,
+          Share& share) {
+  try {
+    double ignored_seconds = 0;
+    std::vector<ProcessedItem> items;
+    for (auto& record : records) processor.Process(std::move(record), items, ignored_seconds, ignored_seconds);
+    for (auto& item : items) {
+      if (item.kind == ProcessedItem::Kind::kDead) ++share.left_out;
+      if (item.kind != ProcessedItem::Kind::kResource) continue;
+      ResourceFacts facts = ExtractReferenceFacts(item.resource.json, std::move(item.resource.location), bases);
+      if (facts.ok) share.facts.push_back(std::move(facts));
+    }
+  } catch (...) {
+    share.error = std::current_exception();
+  }
+}
+
+/// Maps, validates and extracts `records` on `workers` threads, then merges in source order.
+void CheckBatch(const RecordProcessor& processor, std::vector<RawRecord>& records, std::size_t workers,
+                ReferenceCheck& check, ReferencePreflight& found) {
+  std::size_t per_worker = (records.size() + workers - 1) / workers;
+  std::vector<Share> shares(workers);
+  std::vector<std::thread> threads;
+  for (std::size_t worker = 0; worker < workers && worker * per_worker < records.size(); ++worker) {
+    std::size_t begin = worker * per_worker;
+    std::span<RawRecord> part(records.data() + begin, std::min(per_worker, records.size() - begin));
+    threads.emplace_back(Work, std::cref(processor), part, std::cref(check.local_bases()), std::ref(shares[worker]));
+  }
+  for (auto& thread : threads) thread.join();
+  for (auto& share : shares) {
+    if (share.error) std::rethrow_exception(share.error);
+    found.left_out += share.left_out;
+    for (auto& facts : share.facts) check.Merge(std::move(facts));
+  }
+}
+
+void Read(const Plan& plan, SourceParts& parts, ReferenceCheck& check, ReferencePreflight& found, Progress* progress) {
   Validator validator;
   RecordProcessor processor(parts.spec.get(), parts.mapper.get(), validator, parts.wanted_types,
                             parts.transforms.get());
+  int concurrency = plan.options.concurrency > 0 ? plan.options.concurrency
+                                                 : static_cast<int>(std::thread::hardware_concurrency());
+  auto workers = static_cast<std::size_t>(std::max(1, concurrency));
+  auto batch_size = static_cast<std::size_t>(std::max(1, plan.options.batch_size)) * workers;
   parts.source->Seek("");
-  double ignored_seconds = 0;
-  for (RecordBatch batch = parts.source->Next(kBatchSize); !batch.records.empty(); batch = parts.source->Next(kBatchSize)) {
-    std::vector<ProcessedItem> items;
-    for (auto& record : batch.records) processor.Process(std::move(record), items, ignored_seconds, ignored_seconds);
-    for (const auto& item : items) {
-      if (item.kind == ProcessedItem::Kind::kDead) ++found.left_out;
-      if (item.kind == ProcessedItem::Kind::kResource) check.Add(item.resource.json, item.resource.location);
-    }
+  for (RecordBatch batch = parts.source->Next(batch_size); !batch.records.empty(); batch = parts.source->Next(batch_size)) {
     found.records += batch.records.size();
+    CheckBatch(processor, batch.records, workers, check, found);
     if (progress) progress->Update(found.records, parts.source->Progress());
   }
   if (progress) progress->Finish(found.records);
@@ -134,7 +178,7 @@ ReferencePreflight CheckPlanReferences(const Plan& plan, const std::vector<std::
   ReferenceCheckOptions options{LocalBases(plan), 3, {}};
   if (found.ids == "server") options.refused_kinds = {DanglingKind::kMissing, DanglingKind::kUrn};
   ReferenceCheck check(std::move(options));
-  Read(parts, check, found, progress);
+  Read(plan, parts, check, found, progress);
   found.report = check.Finish();
   return found;
 }
