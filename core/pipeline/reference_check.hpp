@@ -33,7 +33,7 @@
 
 namespace ferry {
 
-/// Plan-file word of a kind (`missing`, `urn`, `conditional`, ...), for text and JSON.
+/// The word for a kind in reports (`missing`, `urn`, `conditional`, ...), text and JSON.
 const char* DanglingKindName(DanglingKind kind);
 
 /// Dangling references of one (source type, element path, target type, kind).
