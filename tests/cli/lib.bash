@@ -46,6 +46,26 @@ options: { batch_size: 100 }
 PLAN
 }
 
+# padded_observations FILE COUNT : FILE holds COUNT valid Observations of about 4 KiB each
+# (test objects larger than one upload part: 3000 are about 12 MiB).
+padded_observations() {
+  mkdir -p "$(dirname "$1")"
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+pad = "x" * 4000
+with open(sys.argv[1], "w") as f:
+    for i in range(int(sys.argv[2])):
+        f.write(json.dumps({"resourceType": "Observation", "id": f"obs-{i}", "status": "final",
+                            "code": {"text": "padding"}, "valueString": pad}, separators=(",", ":")) + "\n")
+PY
+}
+
+# expect_same_ndjson DIR BACK : every DIR/*.ndjson is byte-identical in BACK (after a round trip).
+expect_same_ndjson() {
+  local file
+  for file in "$1"/*.ndjson; do cmp "$file" "$2/$(basename "$file")" || fail "$file differs after the round trip"; done
+}
+
 # count_ids NDJSON_DIR : "lines distinct" over every *.ndjson in the dir.
 count_ids() {
   python3 - "$1" <<'PY'

@@ -33,14 +33,7 @@ entra_keys() {  # SECRET_FILE [EXTRA LINE]
     "$AZ_CA" "$TENANT" "$1" "$TOKEN_URL" "${2:-}"
 }
 "$FERRY" synth --patients 30 --seed 4 --format fhir --out syn -q
-python3 - <<'PY'  # about 12 MiB: three blocks of 5 MiB
-import json
-pad = "x" * 4000
-with open("syn/fhir/Observation.ndjson", "w") as f:
-    for i in range(3000):
-        f.write(json.dumps({"resourceType": "Observation", "id": f"obs-{i}", "status": "final",
-                            "code": {"text": "padding"}, "valueString": pad}, separators=(",", ":")) + "\n")
-PY
+padded_observations syn/fhir/Observation.ndjson 3000  # about 12 MiB: three blocks of 5 MiB
 size=$(stat -c %s syn/fhir/Observation.ndjson)
 
 az_plan up.yaml syn/fhir az://devstoreaccount1/fhir-export/run1 "$(entra_keys "$WORK/client.secret")"
@@ -57,7 +50,7 @@ start=$SECONDS
 run_ferry 0 run down.yaml --bwlimit 1500K
 [ $((SECONDS - start)) -ge 7 ] || fail "the download was too short to outlive a token ($((SECONDS - start)) s)"
 run_ferry 0 verify down.yaml
-for file in syn/fhir/*.ndjson; do cmp "$file" "back/$(basename "$file")" || fail "$file differs after the round trip"; done
+expect_same_ndjson syn/fhir back
 blocks=$(az GET "/fhir-export/run1/Observation.ndjson?comp=blocklist&blocklisttype=committed" | grep -o '<Block>' | wc -l)
 [ "$blocks" = $(( (size + 5242880 - 1) / 5242880 )) ] || fail "Observation.ndjson has $blocks blocks"
 # Every token ferry presented was minted here for Azure Storage (Azurite checked each one),

@@ -56,14 +56,4 @@ PLAN
 }
 
 # big_ndjson DIR : DIR/Observation.ndjson of about 66 MiB (17000 valid Observations).
-big_ndjson() {
-  mkdir -p "$1"
-  python3 - "$1" <<'PY'
-import json, sys
-pad = "x" * 4000
-with open(sys.argv[1] + "/Observation.ndjson", "w") as f:
-    for i in range(17000):
-        f.write(json.dumps({"resourceType": "Observation", "id": f"obs-{i}", "status": "final",
-                            "code": {"text": "padding"}, "valueString": pad}, separators=(",", ":")) + "\n")
-PY
-}
+big_ndjson() { padded_observations "$1/Observation.ndjson" 17000; }

@@ -18,7 +18,7 @@ run_ferry 0 verify up.yaml
 expect_line "$ERR" "ferry: verify: source and target match"
 run_ferry 0 run down.yaml
 run_ferry 0 verify down.yaml
-for file in syn/fhir/*.ndjson; do cmp "$file" "back/$(basename "$file")" || fail "$file differs after the round trip"; done
+expect_same_ndjson syn/fhir back
 size=$(stat -c %s syn/fhir/Observation.ndjson)
 blocks=$(az GET "/fhir-export/run1/Observation.ndjson?comp=blocklist&blocklisttype=committed" | grep -o '<Block>' | wc -l)
 [ "$blocks" = $(( (size + 8388608 - 1) / 8388608 )) ] || fail "Observation.ndjson has $blocks blocks"

@@ -34,7 +34,7 @@ run_ferry 0 verify up.yaml
 expect_line "$ERR" "ferry: verify: source and target match"
 run_ferry 0 run down.yaml
 run_ferry 0 verify down.yaml
-for file in syn/fhir/*.ndjson; do cmp "$file" "back/$(basename "$file")" || fail "$file differs after the round trip"; done
+expect_same_ndjson syn/fhir back
 [ "$(grep -c '^PUT /upload/storage/v1/b/fhir-bulk/o 308 bytes ' requests.log)" = $((chunks - 1)) ] ||
   fail "expected $chunks chunks in one session: $(grep '^PUT' requests.log)"
 

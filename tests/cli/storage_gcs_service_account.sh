@@ -56,14 +56,7 @@ gcs_plan() {  # FILE SOURCE TARGET KEY_FILE
     "$(basename "$1" .yaml)" "$2" "$keys" "$3" "$keys" >"$1"
 }
 "$FERRY" synth --patients 20 --seed 3 --format fhir --out syn -q
-python3 - <<'PY'  # about 12 MiB: 12 chunks of 1 MiB
-import json
-pad = "x" * 4000
-with open("syn/fhir/Observation.ndjson", "w") as f:
-    for i in range(3000):
-        f.write(json.dumps({"resourceType": "Observation", "id": f"obs-{i}", "status": "final",
-                            "code": {"text": "padding"}, "valueString": pad}, separators=(",", ":")) + "\n")
-PY
+padded_observations syn/fhir/Observation.ndjson 3000  # about 12 MiB: 12 chunks of 1 MiB
 size=$(stat -c %s syn/fhir/Observation.ndjson)
 chunks=$(( (size + 1048576 - 1) / 1048576 ))
 
@@ -76,7 +69,7 @@ run_ferry 0 verify up.yaml
 expect_line "$ERR" "ferry: verify: source and target match"
 run_ferry 0 run down.yaml
 run_ferry 0 verify down.yaml
-for file in syn/fhir/*.ndjson; do cmp "$file" "back/$(basename "$file")" || fail "$file differs after the round trip"; done
+expect_same_ndjson syn/fhir back
 [ "$(grep -c '^PUT /upload/storage/v1/b/fhir-bulk/o 308 bytes ' requests.log)" = $((chunks - 1)) ] ||
   fail "expected $chunks chunks in one session: $(grep '^PUT' requests.log)"
 issued=$(python3 -c 'import json; print(json.load(open("token.counts.json"))["issued"])')

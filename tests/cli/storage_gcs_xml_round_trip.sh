@@ -15,7 +15,7 @@ run_ferry 0 run up.yaml
 run_ferry 0 verify up.yaml
 run_ferry 0 run down.yaml
 run_ferry 0 verify down.yaml
-for file in syn/fhir/*.ndjson; do cmp "$file" "back/$(basename "$file")" || fail "$file differs after the round trip"; done
+expect_same_ndjson syn/fhir back
 expect_line <(s3_keys gcs-bulk run1/) run1/manifest.json
 S3_SECRET=wrong run_ferry 3 verify up.yaml
 expect_line "$ERR" "ferry: error: GCS gs://gcs-bulk/run1: list failed: HTTP 403 SignatureDoesNotMatch; check access_key_id and secret_access_key (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) and the bucket's permissions"

@@ -9,14 +9,7 @@ start_ceph
 make_bucket fhir-bulk
 PROXY_DELAY_MS=300 start_proxy "$WORK/requests.log"
 mkdir big
-python3 - <<'PY'
-import json
-pad = "x" * 4000
-with open("big/Observation.ndjson", "w") as f:
-    for i in range(17000):
-        f.write(json.dumps({"resourceType": "Observation", "id": f"obs-{i}", "status": "final",
-                            "code": {"text": "padding"}, "valueString": pad}, separators=(",", ":")) + "\n")
-PY
+padded_observations big/Observation.ndjson 17000
 size=$(stat -c %s big/Observation.ndjson)
 parts=$(( (size + 8388608 - 1) / 8388608 ))
 [ "$parts" -gt 1 ] || fail "the test object is not larger than one part"

@@ -13,14 +13,7 @@ source "$FERRY_SOURCE_DIR/tests/cli/storage_lib.bash"
 start_ceph
 make_bucket fhir-bulk
 "$FERRY" synth --patients 20 --seed 6 --format fhir --out syn -q
-python3 - <<'PY'  # about 12 MiB: three parts of 5 MiB
-import json
-pad = "x" * 4000
-with open("syn/fhir/Observation.ndjson", "w") as f:
-    for i in range(3000):
-        f.write(json.dumps({"resourceType": "Observation", "id": f"obs-{i}", "status": "final",
-                            "code": {"text": "padding"}, "valueString": pad}, separators=(",", ":")) + "\n")
-PY
+padded_observations syn/fhir/Observation.ndjson 3000  # about 12 MiB: three parts of 5 MiB
 s3_plan up.yaml syn/fhir s3://fhir-bulk/enc "$S3_ENDPOINT" "  part_size_mib: 5
   sse_kms: testkey-1"
 s3_plan down.yaml s3://fhir-bulk/enc back "$S3_ENDPOINT"
@@ -61,7 +54,7 @@ run_ferry 0 verify up.yaml
 expect_line "$ERR" "ferry: verify: source and target match"
 run_ferry 0 run down.yaml
 run_ferry 0 verify down.yaml
-for file in syn/fhir/*.ndjson; do cmp "$file" "back/$(basename "$file")" || fail "$file differs after the round trip"; done
+expect_same_ndjson syn/fhir back
 
 # At rest: the gateway's RADOS objects of the encrypted upload hold no plaintext; an
 # unencrypted copy does (so the check can see plaintext when it is there).
