@@ -6,7 +6,7 @@ sequentially, over the same NDJSON, each into its own fresh FHIR test server
 Also measures the server's own ceiling: prebuilt batch Bundles posted back to back by a
 client doing nothing else. Prints resources/s of each and the ratios.
 
-    bench/fhir_upload.py                      # 20 synthetic patients (~1,300 resources)
+    bench/fhir_upload.py                      # 20 synthetic patients (1,480 resources)
     bench/fhir_upload.py --patients 50 --ferry build/default/ferry
     bench/fhir_upload.py --latency-ms 20      # each request first waits 20 ms, like a WAN round trip
     bench/fhir_upload.py --concurrency 4,16   # one ferry run per setting, each into a fresh server
