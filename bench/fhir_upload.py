@@ -6,11 +6,15 @@ sequentially, over the same NDJSON, each into its own fresh FHIR test server
 Also measures the server's own ceiling: prebuilt batch Bundles posted back to back by a
 client doing nothing else. Prints resources/s of each and the ratios.
 
-    bench/fhir_upload.py                      # 20 synthetic patients (~1,300 resources)
+    bench/fhir_upload.py                      # 20 synthetic patients (1,480 resources)
     bench/fhir_upload.py --patients 50 --ferry build/default/ferry
     bench/fhir_upload.py --latency-ms 20      # each request first waits 20 ms, like a WAN round trip
+    bench/fhir_upload.py --concurrency 4,16   # one ferry run per setting, each into a fresh server
+
+Each figure also carries the server's CPU time per resource (from /proc), which the load of a
+shared machine disturbs far less than wall-clock rates.
 """
-import argparse, http.client, json, os, pathlib, subprocess, sys, tempfile, time, urllib.parse
+import argparse, http.client, json, os, pathlib, resource, shutil, subprocess, sys, tempfile, time, urllib.parse
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SERVERS = ROOT / "tests" / "servers"
@@ -21,6 +25,13 @@ def start_server(args):
     out = subprocess.run([SERVERS / "fhir-start.sh"], check=True, capture_output=True, text=True, env=env).stdout
     env = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
     return env["FHIR_DIR"], env["FHIR_BASE"]
+
+
+def server_cpu(directory):
+    """CPU seconds (user + system) the server process has used so far: a load-independent cost."""
+    pid = pathlib.Path(directory, "pid").read_text().strip()
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stop_server(directory):
@@ -76,13 +87,18 @@ def count(base):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=20)
-    parser.add_argument("--ferry", default=str(ROOT / "build" / "default" / "ferry"))
+    release = ROOT / "build" / "release" / "ferry"
+    parser.add_argument("--ferry", default=str(release if release.exists() else ROOT / "build" / "default" / "ferry"),
+                        help="the ferry binary (default: build/release/ferry if built, else build/default/ferry)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--latency-ms", type=int, default=0,
                         help="the server waits this long before each request (a network round trip)")
     parser.add_argument("--no-validate", action="store_true", help="the server skips its resource validation")
-    parser.add_argument("--concurrency", type=int, default=0, help="the fhir target's concurrency (0: its default)")
+    parser.add_argument("--concurrency", default="0",
+                        help="the fhir target's concurrency; a comma list measures each (0: the target's default)")
+    parser.add_argument("--batch-size", type=int, default=0, help="the fhir target's batch_size (0: its default)")
     args = parser.parse_args()
+    args.ferry = str(pathlib.Path(args.ferry).resolve())
     with tempfile.TemporaryDirectory(prefix="ferry-bench-fhir.") as tmp:
         tmp = pathlib.Path(tmp)
         subprocess.run([args.ferry, "synth", "--patients", str(args.patients), "--seed", str(args.seed),
@@ -91,43 +107,58 @@ def main():
         lines = [l for f in sorted((tmp / "data").glob("*.ndjson")) for l in f.read_text().splitlines() if l]
         n = len(lines)
 
+        rows = []   # (label, seconds, server CPU seconds, extra)
         directory, base = start_server(args)
         try:
+            cpu = server_cpu(directory)
             base_seconds, base_failed = baseline(base, lines)
+            rows.append(("baseline (sequential POST)", base_seconds, server_cpu(directory) - cpu, f"{base_failed} failed"))
         finally:
             stop_server(directory)
 
         directory, base = start_server(args)
         try:
-            ceiling_seconds = ceiling(base, lines)
+            cpu = server_cpu(directory)
+            seconds = ceiling(base, lines)
+            rows.append(("server ceiling (Bundles of 50 PUTs back to back, no client work)", seconds,
+                         server_cpu(directory) - cpu, ""))
         finally:
             stop_server(directory)
 
-        directory, base = start_server(args)
-        try:
-            plan = tmp / "upload.yaml"
-            plan.write_text(f"version: 1\nname: upload\nsource: {{ adapter: ndjson, path: {tmp / 'data'} }}\n"
-                            f"target: {{ adapter: fhir, base_url: '{base}'"
-                            + (f", concurrency: {args.concurrency}" if args.concurrency else "") + " }\n")
-            start = time.monotonic()
-            run = subprocess.run([args.ferry, "run", str(plan), "-q"], capture_output=True, text=True)
-            ferry_seconds = time.monotonic() - start
-            if run.returncode not in (0, 1):
-                sys.exit(f"ferry run exited {run.returncode}\n{run.stderr}")
-            held = count(base)
-        finally:
-            stop_server(directory)
+        for concurrency in [int(c) for c in args.concurrency.split(",")]:
+            directory, base = start_server(args)
+            try:
+                plan = tmp / "upload.yaml"
+                options = (f", concurrency: {concurrency}" if concurrency else "") + \
+                          (f", batch_size: {args.batch_size}" if args.batch_size else "")
+                plan.write_text(f"version: 1\nname: upload\nsource: {{ adapter: ndjson, path: {tmp / 'data'} }}\n"
+                                f"target: {{ adapter: fhir, base_url: '{base}'{options} }}\n")
+                shutil.rmtree(tmp / ".ferry", ignore_errors=True)   # each run starts with no state
+                cpu = server_cpu(directory)
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.monotonic()
+                run = subprocess.run([args.ferry, "run", str(plan), "-q"], capture_output=True, text=True, cwd=tmp)
+                seconds = time.monotonic() - start
+                used = server_cpu(directory) - cpu
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                ferry_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                if run.returncode not in (0, 1):
+                    sys.exit(f"ferry run exited {run.returncode}\n{run.stderr}")
+                held = count(base)
+            finally:
+                stop_server(directory)
+            label = f"ferry run, concurrency {concurrency or 'default'}" + (f", batch_size {args.batch_size}" if args.batch_size else "")
+            rows.append((label, seconds, used, f"ferry CPU {ferry_cpu * 1e6 / n:.0f} us/resource, exit {run.returncode}, "
+                                               f"target holds {held}"))
 
-        base_rate, ferry_rate = n / base_seconds, n / ferry_seconds
         print(f"resources: {n} ({args.patients} patients, seed {args.seed}); server latency {args.latency_ms} ms, "
-              f"validation {'off' if args.no_validate else 'on'}")
-        print(f"baseline (sequential POST): {base_seconds:.2f} s, {base_rate:.0f} resources/s, {base_failed} failed")
-        print(f"ferry run (ndjson -> fhir): {ferry_seconds:.2f} s, {ferry_rate:.0f} resources/s, "
-              f"exit {run.returncode}, target holds {held}")
-        ceiling_rate = n / ceiling_seconds
-        print(f"server ceiling (prebuilt batch Bundles of 50, back to back, no client work): {ceiling_seconds:.2f} s, "
-              f"{ceiling_rate:.0f} resources/s")
-        print(f"ratio: {ferry_rate / base_rate:.1f}x the sequential baseline; {ferry_rate / ceiling_rate:.2f} of the server ceiling")
+              f"validation {'off' if args.no_validate else 'on'}; ferry {args.ferry}")
+        base_rate, ceiling_rate = n / rows[0][1], n / rows[1][1]
+        for label, seconds, used, extra in rows:
+            rate = n / seconds
+            print(f"{label}: {seconds:.2f} s, {rate:.0f} resources/s, server CPU {used * 1e6 / n:.0f} us/resource"
+                  + (f"; {rate / base_rate:.1f}x the baseline, {rate / ceiling_rate:.2f} of the ceiling" if label.startswith("ferry") else "")
+                  + (f" ({extra})" if extra else ""))
 
 
 if __name__ == "__main__":

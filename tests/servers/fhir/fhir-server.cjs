@@ -62,8 +62,22 @@ class ValidatingRepository extends MemoryRepository {
       throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: issues });
     }
   }
-  async createResource(resource, ...rest) { this.check(resource); return super.createResource(resource, ...rest); }
-  async updateResource(resource, ...rest) { this.check(resource); return super.updateResource(resource, ...rest); }
+  // The engine's updateResource stores through createResource: validate once, not again there.
+  async createResource(resource, ...rest) {
+    if (!this.updating) this.check(resource);
+    return super.createResource(resource, ...rest);
+  }
+  updateResource(resource, ...rest) {   // not async: super.updateResource calls createResource synchronously
+    try {
+      this.check(resource);
+      this.updating = true;
+      return super.updateResource(resource, ...rest);
+    } catch (err) {
+      return Promise.reject(err);
+    } finally {
+      this.updating = false;
+    }
+  }
 }
 
 const router = new FhirRouter();
@@ -186,6 +200,14 @@ function serveWrapperRoute(req, url, base, segs, pathname, res) {
   return false;
 }
 
+// Stored resources are never changed in place (the engine stores a parsed copy and hands out deep
+// clones), so a snapshot copies the maps and history lists, not the resources: O(ids), not O(bytes).
+function snapshotStore() {
+  const copyMap = (map, copyValue) => new Map([...map].map(([key, value]) => [key, copyValue(value)]));
+  return { resources: copyMap(repo.resources, (byId) => new Map(byId)),
+    history: copyMap(repo.history, (byId) => copyMap(byId, (versions) => versions.slice())) };
+}
+
 async function handle(req, res) {
   const host = req.headers.host ?? req.authority;   // HTTP/2 carries it as :authority
   const url = new URL(req.url, `${SCHEME}://${host}`);
@@ -202,7 +224,7 @@ async function handle(req, res) {
     query: {}, params: {}, config: { transactions: true } };
   // MemoryRepository transactions are not atomic: snapshot and restore when the transaction fails.
   const isTx = req.method === 'POST' && segs.length === 0 && body?.resourceType === 'Bundle' && body.type === 'transaction';
-  const snapshot = isTx ? structuredClone({ resources: repo.resources, history: repo.history }) : undefined;
+  const snapshot = isTx ? snapshotStore() : undefined;
   const [outcome, resource] = await router.handleRequest(fhirReq, repo);
   const status = getStatus(outcome);
   if (snapshot && status >= 400) { repo.resources = snapshot.resources; repo.history = snapshot.history; }
