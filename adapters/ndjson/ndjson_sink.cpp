@@ -7,11 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <sstream>
 
+#include "adapters/ndjson/deleted_file.hpp"
 #include "adapters/ndjson/line_reader.hpp"
 #include "adapters/ndjson/manifest.hpp"
 #include "adapters/ndjson/ndjson_files.hpp"
@@ -28,6 +30,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kExtension = ".ndjson";
+/// The key of `deleted.ndjson` among the files (as a resource type is for the others).
+constexpr std::string_view kDeletedKey = "deleted";
 
 /// Creates `dir` and any missing parents with mode 0755.
 void MakeDirectories(const fs::path& dir) {
@@ -77,7 +81,7 @@ std::map<std::string, NdjsonSink::Length> NdjsonSink::ParseCheckpoint(const std:
               file.ends_with(kExtension) && ParseNumber(bytes, length.bytes) &&
               ParseNumber(count, length.lines);
     std::string type = ok ? file.substr(0, file.size() - kExtension.size()) : "";
-    if (!IsResourceTypeName(type)) {
+    if (!IsResourceTypeName(type) && type != kDeletedKey) {
       throw PlanError(where +
                       "ndjson sink: the saved checkpoint is damaged; run again without "
                       "--resume into an empty directory");
@@ -105,7 +109,20 @@ void NdjsonSink::Restore(const std::string& checkpoint) {
     auto it = restored_.find(output.resource_type);
     TruncateFile(output.path, it == restored_.end() ? 0 : it->second.bytes);
   }
+  if (fs::path deleted = dir_ / kDeletedFileName; fs::exists(deleted)) {
+    auto it = restored_.find(std::string(kDeletedKey));
+    TruncateFile(deleted.string(), it == restored_.end() ? 0 : it->second.bytes);
+  }
   prepared_ = true;
+}
+
+bool NdjsonSink::Remove(std::span<const ResourceKey> keys) {
+  if (!prepared_) PrepareFreshTarget();
+  for (std::size_t begin = 0; begin < keys.size(); begin += kDeletesPerBundle) {
+    std::size_t count = std::min(kDeletesPerBundle, keys.size() - begin);
+    FileFor(std::string(kDeletedKey)).AppendLine(DeletedBundleLine(keys.subspan(begin, count)));
+  }
+  return true;
 }
 
 std::vector<WriteOutcome> NdjsonSink::Write(std::span<const Resource> batch) {
@@ -148,7 +165,10 @@ void NdjsonSink::Finish() {
         it != lengths.end() ? it->second.lines : CountLines(output.resource_type, output.path);
     if (count > 0) outputs.push_back({output.resource_type, output.name, count, 0, ""});
   }
-  WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, NowInstant()), 0644);
+  std::vector<ManifestOutput> deleted;
+  if (auto it = lengths.find(std::string(kDeletedKey)); it != lengths.end() && it->second.lines > 0)
+    deleted.push_back({"Bundle", std::string(kDeletedFileName), it->second.lines, 0, ""});
+  WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, NowInstant(), deleted), 0644);
   SyncDirectory(dir_);
 }
 
@@ -186,6 +206,12 @@ void NdjsonSink::PrepareFreshTarget() {
                       input.name + "; set overwrite: true or choose an empty directory");
     }
   }
+  fs::path deleted = dir_ / kDeletedFileName;
+  if (!overwrite_ && fs::exists(deleted) && fs::file_size(deleted) > 0) {
+    throw PlanError(where_ + "target directory " + dir_.string() + " already holds " + std::string(kDeletedFileName) +
+                    "; set overwrite: true or choose an empty directory");
+  }
+  fs::remove(deleted);
   for (const NdjsonFile& output : ListOutputs(dir_)) fs::remove(output.path);
   prepared_ = true;
 }

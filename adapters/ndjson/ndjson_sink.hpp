@@ -11,6 +11,11 @@
 ///
 /// Checkpoint: one line per file, sorted by file name: `<file> <bytes> <lines>\n`, e.g.
 /// `Observation.ndjson 52311 120\nPatient.ndjson 8812 12\n`.
+///
+/// Deletes (Remove) are appended in Bulk form to `deleted.ndjson` (deleted_file.hpp), which
+/// is checkpointed and cut back like the other files and listed under `deleted` in the
+/// manifest. A resource written earlier stays in its `<Type>.ndjson` (files only grow): the
+/// directory is an export whose `deleted` list applies after its `output`.
 
 #include <cstdint>
 #include <filesystem>
@@ -44,6 +49,8 @@ class NdjsonSink final : public Sink {
   void Finish() override;
   /// NDJSON files only grow: a line once written is not rewritten.
   bool ReplacesInPlace() const override { return false; }
+  /// Appends the deletes to `deleted.ndjson`, as Bundles of DELETE entries.
+  bool Remove(std::span<const ResourceKey> keys) override;
   /// Visits every line of every `<Type>.ndjson`, in file then line order. Throws
   /// PlanError at a line that is not a JSON resource.
   void Scan(const std::function<void(const StoredResource&)>& visit) override;

@@ -19,17 +19,17 @@ read 12 = written 9 + unchanged 0 + filtered 1 + dead-lettered 2
 
 ## Resource types
 
-| type | read | written | unchanged | filtered | dead-lettered |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| Observation | 4 | 3 | 0 | 1 | 0 |
-| Patient | 8 | 6 | 0 | 0 | 2 |
+| type | read | written | unchanged | filtered | dead-lettered | deleted |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Observation | 4 | 3 | 0 | 1 | 0 | 0 |
+| Patient | 8 | 6 | 0 | 0 | 2 | 0 |
 
 ## Mapping rules
 
-| rule | detail | read | written | unchanged | filtered | dead-lettered |
-| --- | --- | ---: | ---: | ---: | ---: | ---: |
-| patients->Patient | patients.csv -> Patient (mappings/synthea.yaml:4) | 8 | 6 | 0 | 0 | 2 |
-| observations->Observation | observations.csv -> Observation (mappings/synthea.yaml:12) | 4 | 3 | 0 | 1 | 0 |
+| rule | detail | read | written | unchanged | filtered | dead-lettered | deleted |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| patients->Patient | patients.csv -> Patient (mappings/synthea.yaml:4) | 8 | 6 | 0 | 0 | 2 | 0 |
+| observations->Observation | observations.csv -> Observation (mappings/synthea.yaml:12) | 4 | 3 | 0 | 1 | 0 | 0 |
 
 ## First failures
 
@@ -68,9 +68,9 @@ read 3 = written 3 + unchanged 0 + filtered 0 + dead-lettered 0
 
 ## Resource types
 
-| type | read | written | unchanged | filtered | dead-lettered |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| Patient | 3 | 3 | 0 | 0 | 0 |
+| type | read | written | unchanged | filtered | dead-lettered | deleted |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Patient | 3 | 3 | 0 | 0 | 0 | 0 |
 )");
 }
 
