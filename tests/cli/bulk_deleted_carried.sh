@@ -4,7 +4,8 @@
 # deletes, in order with the changed resources: afterwards B holds exactly what A holds and
 # `ferry verify` (a full export of A against B) exits 0. A second run deletes nothing again
 # (the deletes count as unchanged). The same through the NDJSON hop, fhir-bulk -> ndjson
-# (deleted.ndjson, listed under `deleted` in its manifest) -> fhir into server C.
+# (deleted.ndjson, listed under `deleted` in its manifest) -> fhir into server C; and into
+# server D under `ids: uuid5`, where the deletes go to the ids ferry gave there.
 source "$FERRY_SOURCE_DIR/tests/cli/lib.bash"
 source "$FERRY_SOURCE_DIR/tests/cli/bulk_lib.bash"
 fhir_tool() { python3 "$FERRY_SOURCE_DIR/tests/cli/fhir_tool.py" "$@"; }
@@ -12,8 +13,26 @@ now() { python3 -c 'import datetime; print(datetime.datetime.now(datetime.timezo
 
 start_fhir; B_BASE=$FHIR_BASE; load_population 3 202
 start_fhir; C_BASE=$FHIR_BASE; load_population 3 202
+start_fhir; D_BASE=$FHIR_BASE   # empty: filled by ferry under ids: uuid5
 start_fhir; A_BASE=$FHIR_BASE; load_population 3 202   # the same population on all three
 diff <(fhir_tool dump "$A_BASE") <(fhir_tool dump "$B_BASE") >/dev/null || fail "A and B differ before the test"
+
+plan() {  # plan FILE SOURCE_EXTRA TARGET_YAML [TOP_LEVEL_EXTRA]
+  cat >"$1" <<PLAN
+version: 1
+name: $(basename "$1" .yaml)
+source:
+  adapter: fhir-bulk
+  base_url: $A_BASE
+  poll_interval: 1
+$2
+target: $3
+options: { batch_size: 50 }
+${4:-}
+PLAN
+}
+plan full-d.yaml "" "{ adapter: fhir, base_url: '$D_BASE', ids: uuid5 }" "state: $WORK/d.state.db"
+run_ferry 0 run full-d.yaml
 sleep 1; SINCE=$(now); sleep 1
 
 # On A: delete two Observations and an Encounter, and change one Patient.
@@ -32,19 +51,6 @@ urllib.request.urlopen(urllib.request.Request(f"{base}/Patient/{patient['id']}",
 PY
 [ "$(wc -l <deleted.txt)" = 3 ] || fail "the test did not delete three resources on A"
 
-plan() {  # plan FILE SOURCE_EXTRA TARGET_YAML
-  cat >"$1" <<PLAN
-version: 1
-name: $(basename "$1" .yaml)
-source:
-  adapter: fhir-bulk
-  base_url: $A_BASE
-  poll_interval: 1
-$2
-target: $3
-options: { batch_size: 50 }
-PLAN
-}
 plan since-b.yaml "  since: '$SINCE'" "{ adapter: fhir, base_url: '$B_BASE' }"
 plan full-b.yaml "" "{ adapter: fhir, base_url: '$B_BASE' }"
 
@@ -86,3 +92,10 @@ run_ferry 0 run upload-c.yaml
 expect_line "$ERR" "ferry: total: read 4 = written 1 + unchanged 0 + filtered 0 + dead-lettered 0 + deleted 3"
 diff <(fhir_tool dump "$A_BASE") <(fhir_tool dump "$C_BASE") || fail "C does not hold exactly what A holds"
 run_ferry 0 verify full-c.yaml
+
+# ids: uuid5 (name-based target ids): the deletes go to the ids the full run gave; the same plan state.
+plan since-d.yaml "  since: '$SINCE'" "{ adapter: fhir, base_url: '$D_BASE', ids: uuid5 }" "state: $WORK/d.state.db"
+run_ferry 0 run since-d.yaml
+expect_line "$ERR" "ferry: total: read 4 = written 1 + unchanged 0 + filtered 0 + dead-lettered 0 + deleted 3"
+diff <(fhir_tool counts "$A_BASE") <(fhir_tool counts "$D_BASE") || fail "D does not hold as many resources as A"
+run_ferry 0 verify full-d.yaml
