@@ -1,7 +1,8 @@
 // FHIR R4 test server for Ferry's tests: Medplum's FHIR engine (FhirRouter + MemoryRepository,
 // @medplum/* 4.5.2) behind node:http on 127.0.0.1, plus what the engine lacks: /metadata, search
 // paging links + fullUrl, structural validation (400 OperationOutcome), 404 for unknown types,
-// atomic transactions (snapshot + restore) and a minimal async Bulk Data $export (NDJSON).
+// atomic transactions (snapshot + restore) and a minimal async Bulk Data $export (NDJSON; with _since,
+// a `deleted` file of the resources deleted since then).
 // In memory only: every start is an empty server. Test use only; never expose it.
 //
 // Usage: node fhir-server.cjs [port]   (0 = ephemeral; prints "FHIR server listening on http://127.0.0.1:PORT/fhir")
