@@ -95,6 +95,13 @@ TEST_CASE("AccountingLine says when the counts do not balance", "[report][markdo
         "read 5 != written 1 + unchanged 0 + filtered 0 + dead-lettered 0 (does not balance)");
 }
 
+TEST_CASE("AccountingLine adds the deletes when a run deleted something", "[report][markdown]") {
+  CHECK(AccountingLine({10, 6, 1, 0, 1, 2}) ==
+        "read 10 = written 6 + unchanged 1 + filtered 0 + dead-lettered 1 + deleted 2");
+  CHECK(AccountingLine({10, 6, 1, 0, 1, 1}) ==
+        "read 10 != written 6 + unchanged 1 + filtered 0 + dead-lettered 1 + deleted 1 (does not balance)");
+}
+
 TEST_CASE("EscapeMarkdown keeps hostile text inside one cell", "[report][markdown]") {
   CHECK(EscapeMarkdown("a|b\nc*d_e`f<g>[h](i)\\j#k&l!m~n\x01o") ==
         "a\\|b c\\*d\\_e\\`f\\<g>\\[h\\](i)\\\\j\\#k\\&l\\!m\\~n o");
