@@ -118,7 +118,7 @@ std::string TestCase(const GroupResult& group, const RunSummary& summary, SuiteC
   }
   if (group.counts.deleted > 0) {
     body += "      <system-out>" +
-            EscapeXml(std::to_string(group.counts.deleted) + " resources deleted from the target", XmlContext::kText) +
+            EscapeXml("deleted from the target: " + std::to_string(group.counts.deleted), XmlContext::kText) +
             "</system-out>\n";
   }
   if (!group.counts.Balanced()) {

@@ -54,8 +54,16 @@ PY
 plan since-b.yaml "  since: '$SINCE'" "{ adapter: fhir, base_url: '$B_BASE' }"
 plan full-b.yaml "" "{ adapter: fhir, base_url: '$B_BASE' }"
 
-run_ferry 0 run since-b.yaml
+run_ferry 0 run since-b.yaml --report report.json --junit junit.xml --summary-md summary.md
 expect_line "$ERR" "ferry: total: read 4 = written 1 + unchanged 0 + filtered 0 + dead-lettered 0 + deleted 3"
+python3 - report.json junit.xml <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+totals = json.load(open(sys.argv[1]))["totals"]
+assert (totals["read"], totals["written"], totals["deleted"], totals["balanced"]) == (4, 1, 3, True), totals
+outs = [e.text for e in ET.parse(sys.argv[2]).iter("system-out")]
+assert sorted(outs) == ["deleted from the target: 1", "deleted from the target: 2"], outs
+PY
+grep -qF "| deleted |" summary.md || fail "the Markdown summary has no deleted column"
 python3 - "$B_BASE" deleted.txt <<'PY' || fail "a resource deleted on A is still on B"
 import sys, urllib.error, urllib.request
 for ref in open(sys.argv[2]).read().split():
