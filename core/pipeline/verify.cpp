@@ -70,7 +70,8 @@ std::uint64_t ReadSource(const Plan& plan, const VerifyOptions& options, Scratch
     for (const auto& record : batch.records) processor.Process(record, items, ignored_seconds, ignored_seconds);
     for (const auto& item : items) {
       if (item.kind == ProcessedItem::Kind::kDead) ++failed;
-      if (item.kind == ProcessedItem::Kind::kDelete) scratch.Add(kDeleted, item.resource.resource_type, item.resource.id, "");
+      if (item.kind == ProcessedItem::Kind::kDelete)
+        scratch.Add(kDeleted, item.resource.resource_type, item.resource.id, "");
       if (item.kind != ProcessedItem::Kind::kResource) continue;
       scratch.Add(kSource, item.resource.resource_type, item.resource.id, CanonicalDigest(item.resource.json));
     }

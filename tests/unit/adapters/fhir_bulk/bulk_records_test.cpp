@@ -59,7 +59,8 @@ TEST_CASE("each DELETE entry of a deleted Bundle is a delete record of its type 
 TEST_CASE("a deleted entry that is not DELETE Type/id is a read error, not a delete") {
   auto out = Records(FileKind::kDeleted, "Bundle",
                      R"({"resourceType":"Bundle","type":"transaction","entry":[)"
-                     R"({"request":{"method":"GET","url":"Patient/1"}},{"request":{"method":"DELETE","url":"Patient"}},)"
+                     R"({"request":{"method":"GET","url":"Patient/1"}},)"
+                     R"({"request":{"method":"DELETE","url":"Patient"}},)"
                      R"({"request":{"method":"DELETE","url":"Patient/1/_history/2"}},{"fullUrl":"x"}]})");
   REQUIRE(out.size() == 4);
   for (const RawRecord& record : out) {
