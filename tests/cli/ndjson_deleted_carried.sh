@@ -6,19 +6,20 @@
 # store it names it as deleted on the source but present (exit 4). A target that cannot
 # delete (the archive) dead-letters each delete with the reason, exit 1.
 source "$(dirname "$0")/lib.bash"
-"$FERRY" synth --patients 150 --seed 23 --format fhir --out pop -q
+"$FERRY" synth --patients 600 --seed 23 --format fhir --out pop -q   # ~24k Observations: a run lasts long
+mkdir obs && mv pop/fhir/Observation.ndjson obs/                        # enough to be killed in the middle
 
 cat >full.yaml <<PLAN
 version: 1
 name: full
-source: { adapter: ndjson, path: pop/fhir }
+source: { adapter: ndjson, path: obs }
 target: { adapter: sqlite, path: store.db }
 options: { batch_size: 40, concurrency: 2 }
 PLAN
 run_ferry 0 run full.yaml
 
 # inc/: the Observations, every other one deleted (listed in deleted.ndjson, 100 per Bundle).
-python3 - pop/fhir inc deleted.txt <<'PY'
+python3 - obs inc deleted.txt <<'PY'
 import json, pathlib, sys
 src, inc = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 inc.mkdir()
@@ -35,7 +36,7 @@ pathlib.Path(sys.argv[3]).write_text("\n".join(deleted) + "\n")
 PY
 deletes=$(wc -l <deleted.txt)
 [ "$deletes" -gt 500 ] || fail "too few deletes to test: $deletes"
-sed 's/name: full/name: inc/; s#path: pop/fhir#path: inc#' full.yaml >inc.yaml
+sed 's/name: full/name: inc/; s#path: obs#path: inc#' full.yaml >inc.yaml
 cp store.db store.full.db
 for round in 1 2 3; do
   cp store.full.db store.db; rm -f .ferry/inc.*
@@ -58,8 +59,8 @@ done
 
 # Put one deleted Observation back into the store: verify names it.
 back=$(head -1 deleted.txt)
-mkdir one && grep -F "\"id\":\"$back\"" pop/fhir/Observation.ndjson >one/Observation.ndjson
-sed 's/name: full/name: one/; s#path: pop/fhir#path: one#' full.yaml >one.yaml
+mkdir one && grep -F "\"id\":\"$back\"" obs/Observation.ndjson >one/Observation.ndjson
+sed 's/name: full/name: one/; s#path: obs#path: one#' full.yaml >one.yaml
 run_ferry 0 run one.yaml
 run_ferry 4 verify --only Observation inc.yaml
 grep -q "^Observation: .* 0 missing, 0 unexpected, 0 different, 0 duplicated, 1 deleted on the source but present$" "$OUT" ||
