@@ -70,7 +70,7 @@ void PrintSummary(const RunSummary& summary) {
   Say(std::string("total: ") + AccountingLine(summary.total) +
       (summary.total.Balanced() ? "" : "  (UNBALANCED: a bug in ferry; please report it)"));
   if (summary.dry_run) Say("dry run: nothing was written to the target");
-  else if (summary.total.written == 0 && summary.total.dead == 0 && !summary.interrupted)
+  else if (summary.total.written == 0 && summary.total.deleted == 0 && summary.total.dead == 0 && !summary.interrupted)
     Say("nothing new to write: the target is up to date");
   if (summary.total.dead > 0)
     Say(std::to_string(summary.total.dead) + " records dead-lettered" +

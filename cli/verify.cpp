@@ -26,6 +26,8 @@ void Print(const TypeVerification& type) {
   } else {
     line += ": " + std::to_string(type.missing) + " missing, " + std::to_string(type.unexpected) + " unexpected, " +
             std::to_string(type.different) + " different, " + std::to_string(type.duplicated) + " duplicated";
+    if (type.deleted_present)
+      line += ", " + std::to_string(type.deleted_present) + " deleted on the source but present";
   }
   std::printf("%s\n", line.c_str());
   for (const auto& id : type.example_ids) std::printf("  %s\n", id.c_str());

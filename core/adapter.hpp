@@ -10,7 +10,9 @@
 /// Contract for sources: `Seek(cursor)` once (empty cursor = start), then `Next(max)`
 /// until it returns an empty batch; `StartCursor()` after Seek is stored at once. Records come in a deterministic order. A record that
 /// cannot be read is returned with `read_error` set; a failure that stops the source
-/// (unreadable directory, lost connection) throws ConnectError/IoError.
+/// (unreadable directory, lost connection) throws ConnectError/IoError. A source may return
+/// delete records (RawRecord::delete_id: a Bulk `deleted` entry), which the pipeline
+/// carries to the sink's Remove.
 ///
 /// Contract for sinks: `Restore(checkpoint)` once when resuming, then `Write(batch)` any
 /// number of times; each write returns one outcome per resource, in order, and must be
@@ -18,7 +20,11 @@
 /// write so far durable and returns a checkpoint the state stores in the same
 /// transaction as the batch's outcomes; after a crash, `Restore` with the last stored
 /// checkpoint undoes anything written after it (or the sink's writes are idempotent
-/// anyway). `Finish()` ends a complete run (manifest files and the like).
+/// anyway). `Finish()` ends a complete run (manifest files and the like). `Remove(keys)`
+/// deletes resources, in order with the writes (the pipeline calls Write and Remove in the
+/// order of the source's records): it must be idempotent (an absent key is no error) and
+/// its effect durable or restorable like a write's at the next Commit; returning false
+/// (the default: the target cannot delete) dead-letters the deletes.
 ///
 ///     auto source = info.open_source(config, context);
 ///     source->Seek("");
@@ -195,8 +201,10 @@ class Sink {
   virtual void Scan(const std::function<void(const StoredResource&)>& visit) = 0;
   /// Retried network requests so far, by kind, for the report (see Source::RetryCounts).
   virtual std::map<std::string, std::uint64_t> RetryCounts() const { return {}; }
-  /// Deletes the named resources (`ferry evaluate` cleans up what it wrote); a key the
-  /// target does not hold is no error. False when the target cannot delete (the default).
+  /// Deletes the named resources: delete records of a run (Bulk `deleted` entries), and
+  /// `ferry evaluate` cleaning up what it wrote. A key the target does not hold is no
+  /// error. False when the target cannot delete (the default), or refused: the run then
+  /// dead-letters these deletes. Throws like Write when the target is unreachable.
   virtual bool Remove(std::span<const ResourceKey> /*keys*/) { return false; }
 };
 

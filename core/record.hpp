@@ -5,6 +5,11 @@
 /// document (`payload`: one FHIR resource as JSON text, from FHIR sources). A record that
 /// could not be read at all carries `read_error` and, in `payload`, the raw text as far
 /// as it could be read, so the dead-letter file can keep it for replay.
+///
+/// A record can also be a delete (a Bulk export's `deleted` entry, or an ndjson `deleted`
+/// file): `stream` is the resource type, `delete_id` the id, and `payload` the Bundle entry
+/// as read (for the dead-letter). It skips mapping and validation; the committer removes
+/// the resource from the target (Sink::Remove), in order with the batch's writes.
 
 #include <cstdint>
 #include <memory>
@@ -42,8 +47,11 @@ struct RawRecord {
   /// Non-empty when the record could not be read (stage `read`): what is wrong, with no
   /// field value in it.
   std::string read_error;
+  /// Non-empty when the record is a delete of `stream`/`delete_id` (see above).
+  std::string delete_id;
 
   bool is_row() const { return columns != nullptr; }
+  bool is_delete() const { return !delete_id.empty(); }
   bool IsNull(std::size_t column_idx) const { return column_idx < nulls.size() && nulls[column_idx]; }
 };
 

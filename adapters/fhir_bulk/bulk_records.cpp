@@ -1,5 +1,7 @@
 #include "adapters/fhir_bulk/bulk_records.hpp"
 
+#include "adapters/ndjson/deleted_file.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -19,13 +21,6 @@ const rapidjson::Value* Find(const rapidjson::Value& object, const char* name) {
   if (!object.IsObject()) return nullptr;
   auto it = object.FindMember(name);
   return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
-std::string Compact(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 RawRecord Base(const std::string& stream, const std::string& label, const ndjson::Line& line) {
@@ -63,30 +58,6 @@ void AppendError(const ManifestFile& file, const std::string& label, const ndjso
   out.push_back(std::move(record));
 }
 
-void AppendDeleted(const ManifestFile& file, const std::string& label, const ndjson::Line& line,
-                   std::vector<RawRecord>& out) {
-  rapidjson::Document doc;
-  doc.Parse(line.text.data(), line.text.size());
-  const rapidjson::Value* entries = doc.HasParseError() ? nullptr : Find(doc, "entry");
-  if (!line.error.empty() || !entries || !entries->IsArray()) {
-    RawRecord record = Base(file.type.empty() ? "Bundle" : file.type, label, line);
-    record.payload.assign(line.text);
-    record.read_error = line.error.empty() ? "$export deleted file: a line that is not a Bundle with entries" : line.error;
-    out.push_back(std::move(record));
-    return;
-  }
-  for (const auto& entry : entries->GetArray()) {
-    const rapidjson::Value* request = Find(entry, "request");
-    std::string url = request ? Member(*request, "url") : "";
-    std::string type = url.substr(0, url.find('/'));
-    RawRecord record = Base(type.empty() ? "Bundle" : type, label, line);
-    record.payload = Compact(entry);
-    record.read_error = "$export deleted entry: deleted on the source; ferry does not carry deletes to the target, "
-                        "the entry is kept here for replay";
-    out.push_back(std::move(record));
-  }
-}
-
 }  // namespace
 
 std::string FileLabel(const ManifestFile& file, std::size_t index_in_kind) {
@@ -108,7 +79,7 @@ void AppendRecords(const ManifestFile& file, const std::string& label, const ndj
       AppendError(file, label, line, out);
       return;
     case FileKind::kDeleted:
-      AppendDeleted(file, label, line, out);
+      ndjson::AppendDeleteRecords(line, label, "$export deleted file", out);
       return;
   }
 }

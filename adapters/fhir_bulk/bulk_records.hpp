@@ -6,10 +6,10 @@
 ///   export: a record with `read_error` ("$export error file: ..." with the issues'
 ///   severity, code and expression, never their diagnostics text), so it lands in the
 ///   dead-letter as a read error with its file and line;
-/// - a `deleted` line is a Bundle whose entries are `DELETE Type/id` requests: one record
-///   per entry with `read_error` saying that deletes are not carried to the target (the
-///   Sink contract has no delete), so each deletion is accounted for and kept, with the
-///   entry as payload, for replay.
+/// - a `deleted` line is a Bundle (type transaction) whose entries are `DELETE Type/id`
+///   requests (Bulk Data IG, "deleted" in the complete-status manifest): one delete record
+///   per entry (RawRecord::delete_id, the entry as payload), which the pipeline carries to
+///   the target as a Sink::Remove; an entry of another form is a read error.
 ///
 ///     std::vector<RawRecord> out;
 ///     AppendRecords(file, FileLabel(file, 2), line, out);

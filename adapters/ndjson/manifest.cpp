@@ -17,22 +17,13 @@
 
 namespace ferry::ndjson {
 
-std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
-                         const std::string& transaction_time) {
-  rapidjson::StringBuffer text;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(text);
-  writer.SetIndent(' ', 2);
-  writer.StartObject();
-  writer.Key("transactionTime");
-  writer.String(transaction_time.c_str(),
-                static_cast<rapidjson::SizeType>(transaction_time.size()));
-  writer.Key("request");
-  writer.String("ferry run");
-  writer.Key("requiresAccessToken");
-  writer.Bool(false);
-  writer.Key("output");
+namespace {
+
+void FileArray(rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer, const char* key,
+               const std::vector<ManifestOutput>& files) {
+  writer.Key(key);
   writer.StartArray();
-  for (const ManifestOutput& output : outputs) {
+  for (const ManifestOutput& output : files) {
     writer.StartObject();
     writer.Key("type");
     writer.String(output.type.c_str(), static_cast<rapidjson::SizeType>(output.type.size()));
@@ -49,9 +40,29 @@ std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
     writer.EndObject();
   }
   writer.EndArray();
+}
+
+}  // namespace
+
+std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
+                         const std::string& transaction_time,
+                         const std::vector<ManifestOutput>& deleted) {
+  rapidjson::StringBuffer text;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(text);
+  writer.SetIndent(' ', 2);
+  writer.StartObject();
+  writer.Key("transactionTime");
+  writer.String(transaction_time.c_str(),
+                static_cast<rapidjson::SizeType>(transaction_time.size()));
+  writer.Key("request");
+  writer.String("ferry run");
+  writer.Key("requiresAccessToken");
+  writer.Bool(false);
+  FileArray(writer, "output", outputs);
   writer.Key("error");
   writer.StartArray();
   writer.EndArray();
+  if (!deleted.empty()) FileArray(writer, "deleted", deleted);
   writer.EndObject();
   return std::string(text.GetString(), text.GetSize()) + "\n";
 }

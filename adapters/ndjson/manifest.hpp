@@ -9,7 +9,10 @@
 ///       "output": [
 ///         {"type": "Patient", "url": "Patient.ndjson", "count": 12}
 ///       ],
-///       "error": []
+///       "error": [],
+///       "deleted": [                    // only when the run carried deletes
+///         {"type": "Bundle", "url": "deleted.ndjson", "count": 1}
+///       ]
 ///     }
 
 #include <cstdint>
@@ -30,9 +33,11 @@ struct ManifestOutput {
 };
 
 /// The manifest's text (2-space indent, ending with a line break). Deterministic given
-/// its arguments; `outputs` are written in the order given.
+/// its arguments; `outputs` are written in the order given; `deleted` (files of Bundles of
+/// DELETE entries, deleted_file.hpp) only when not empty.
 std::string ManifestJson(const std::vector<ManifestOutput>& outputs,
-                         const std::string& transaction_time);
+                         const std::string& transaction_time,
+                         const std::vector<ManifestOutput>& deleted = {});
 
 /// The `output` entries of a manifest's text (type, url, count, and size/sha256 when
 /// present); throws PlanError naming `display_name` when it is not such a manifest.

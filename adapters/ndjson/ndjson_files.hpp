@@ -20,6 +20,7 @@ struct NdjsonFile {
   std::string resource_type;  ///< `Patient`
   std::string path;           ///< full path
   std::uint64_t size = 0;     ///< bytes on disk (compressed for .gz)
+  bool deletes = false;       ///< a `deleted` file: Bundles of DELETE entries (deleted_file.hpp)
 };
 
 /// True when `text` has the shape of a FHIR resource type name: `[A-Z][A-Za-z]*`.

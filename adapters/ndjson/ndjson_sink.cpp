@@ -7,11 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <sstream>
 
+#include "adapters/ndjson/deleted_file.hpp"
 #include "adapters/ndjson/line_reader.hpp"
 #include "adapters/ndjson/manifest.hpp"
 #include "adapters/ndjson/ndjson_files.hpp"
@@ -73,7 +75,8 @@ std::map<std::string, FileLength> NdjsonSink::ParseCheckpoint(const std::string&
     std::string file, bytes, count, rest;
     FileLength length;
     bool ok = static_cast<bool>(fields >> file >> bytes >> count) && !(fields >> rest) &&
-              ParseOutputName(file).has_value() && ParseNumber(bytes, length.bytes) &&
+              (ParseOutputName(file).has_value() || file == kDeletedFileName) &&
+              ParseNumber(bytes, length.bytes) &&
               ParseNumber(count, length.lines);
     if (!ok) {
       throw PlanError(where +
@@ -107,7 +110,20 @@ void NdjsonSink::Restore(const std::string& checkpoint) {
       TruncateFile(output.path, it->second.bytes);
     }
   }
+  if (fs::path deleted = dir_ / kDeletedFileName; fs::exists(deleted)) {
+    auto it = restored_.find(std::string(kDeletedFileName));
+    TruncateFile(deleted.string(), it == restored_.end() ? 0 : it->second.bytes);
+  }
   prepared_ = true;
+}
+
+bool NdjsonSink::Remove(std::span<const ResourceKey> keys) {
+  if (!prepared_) PrepareFreshTarget();
+  for (std::size_t begin = 0; begin < keys.size(); begin += kDeletesPerBundle) {
+    std::size_t count = std::min(kDeletesPerBundle, keys.size() - begin);
+    DeletedFile().AppendLine(DeletedBundleLine(keys.subspan(begin, count)));
+  }
+  return true;
 }
 
 std::vector<WriteOutcome> NdjsonSink::Write(std::span<const Resource> batch) {
@@ -133,6 +149,7 @@ std::vector<WriteOutcome> NdjsonSink::Write(std::span<const Resource> batch) {
 
 std::string NdjsonSink::Commit() {
   for (auto& [type, parts] : types_) parts.Sync();
+  if (deleted_) deleted_->Sync();
   if (new_entries_) SyncDirectory(dir_);
   new_entries_ = false;
   std::string checkpoint;
@@ -153,7 +170,11 @@ void NdjsonSink::Finish() {
     if (count > 0) outputs.push_back({output.resource_type, output.name, count, 0, ""});
   }
   WarnIfTooManyFiles(outputs.size());
-  WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, NowInstant()), 0644);
+  std::vector<ManifestOutput> deleted;
+  if (auto it = lengths.find(std::string(kDeletedFileName)); it != lengths.end() && it->second.lines > 0) {
+    deleted.push_back({"Bundle", std::string(kDeletedFileName), it->second.lines, 0, ""});
+  }
+  WriteFileAtomically((dir_ / "manifest.json").string(), ManifestJson(outputs, NowInstant(), deleted), 0644);
   SyncDirectory(dir_);
 }
 
@@ -191,8 +212,25 @@ void NdjsonSink::PrepareFreshTarget() {
                       input.name + "; set overwrite: true or choose an empty directory");
     }
   }
+  fs::path deleted = dir_ / kDeletedFileName;
+  if (!overwrite_ && fs::exists(deleted) && fs::file_size(deleted) > 0) {
+    throw PlanError(where_ + "target directory " + dir_.string() + " already holds " +
+                    std::string(kDeletedFileName) + "; set overwrite: true or choose an empty directory");
+  }
+  fs::remove(deleted);
   for (const NdjsonFile& output : ListOutputs(dir_)) fs::remove(output.path);
   prepared_ = true;
+}
+
+// `deleted.ndjson`, opened at its checkpointed length when first needed.
+OutputFile& NdjsonSink::DeletedFile() {
+  if (deleted_) return *deleted_;
+  FileLength start;
+  if (auto it = restored_.find(std::string(kDeletedFileName)); it != restored_.end()) start = it->second;
+  std::string path = (dir_ / kDeletedFileName).string();
+  new_entries_ = new_entries_ || !fs::exists(path);
+  deleted_ = std::make_unique<OutputFile>(path, start.bytes, start.lines);
+  return *deleted_;
 }
 
 TypeParts& NdjsonSink::PartsFor(const std::string& resource_type) {
@@ -210,6 +248,7 @@ TypeParts& NdjsonSink::PartsFor(const std::string& resource_type) {
 std::map<std::string, FileLength> NdjsonSink::Lengths() const {
   std::map<std::string, FileLength> lengths = restored_;
   for (const auto& [type, parts] : types_) parts.AddLengths(lengths);
+  if (deleted_) lengths[std::string(kDeletedFileName)] = {deleted_->bytes(), deleted_->lines()};
   return lengths;
 }
 

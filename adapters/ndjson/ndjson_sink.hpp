@@ -16,6 +16,11 @@
 /// Checkpoint: one line per file, sorted by file name: `<file> <bytes> <lines>\n`, e.g.
 /// `Observation.ndjson 52311 120\nPatient.ndjson 8812 12\n`; with parts, one line per part
 /// (`Patient.000001.ndjson 1000000 2210\nPatient.000002.ndjson 8812 12\n`).
+///
+/// Deletes (Remove) are appended in Bulk form to `deleted.ndjson` (deleted_file.hpp), which
+/// is checkpointed and cut back like the other files and listed under `deleted` in the
+/// manifest. A resource written earlier stays in its `<Type>.ndjson` (files only grow): the
+/// directory is an export whose `deleted` list applies after its `output`.
 
 #include <cstdint>
 #include <filesystem>
@@ -50,6 +55,8 @@ class NdjsonSink final : public Sink {
   void Finish() override;
   /// NDJSON files only grow: a line once written is not rewritten.
   bool ReplacesInPlace() const override { return false; }
+  /// Appends the deletes to `deleted.ndjson`, as Bundles of DELETE entries.
+  bool Remove(std::span<const ResourceKey> keys) override;
   /// Visits every line of every output file, in file then line order. Throws
   /// PlanError at a line that is not a JSON resource.
   void Scan(const std::function<void(const StoredResource&)>& visit) override;
@@ -60,6 +67,7 @@ class NdjsonSink final : public Sink {
                                                            const std::string& where);
   void PrepareFreshTarget();
   TypeParts& PartsFor(const std::string& resource_type);
+  OutputFile& DeletedFile();
   std::map<std::string, FileLength> Lengths() const;
   std::uint64_t CountLines(const NdjsonFile& file) const;
   void WarnIfTooManyFiles(std::size_t files) const;
@@ -72,6 +80,7 @@ class NdjsonSink final : public Sink {
   bool new_entries_ = false;                      ///< files were created since the last directory sync
   std::map<std::string, FileLength> restored_;    ///< by file name, from the checkpoint
   std::map<std::string, TypeParts> types_;        ///< the files being written, by resource type
+  std::unique_ptr<OutputFile> deleted_;           ///< `deleted.ndjson`, once a delete was written
 };
 /// Opens an NDJSON sink from checked config (keys in ndjson::kInfo).
 std::unique_ptr<Sink> OpenSink(const AdapterConfig& config);

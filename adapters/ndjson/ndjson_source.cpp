@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "adapters/ndjson/deleted_file.hpp"
 #include "adapters/ndjson/remote_files.hpp"
 #include "adapters/ndjson/remote_source.hpp"
 #include "adapters/storage/store_config.hpp"
@@ -37,7 +38,9 @@ RecordBatch NdjsonSource::Next(std::size_t max) {
     if (!reader_) OpenFile(0, 1);
     Line line;
     if (reader_->Next(line)) {
-      batch.records.push_back(ToRecord(line, files_[sequence_.index()]));
+      const NdjsonFile& file = files_[sequence_.index()];
+      if (file.deletes) AppendDeleteRecords(line, file.name, "deleted file", batch.records);
+      else batch.records.push_back(ToRecord(line, file));
       continue;
     }
     sequence_.NextFile();
@@ -85,7 +88,9 @@ std::unique_ptr<Source> OpenSource(const AdapterConfig& config, const SourceCont
     throw IoError(where + "ndjson source: directory " + dir.string() +
                   " does not exist; set `path` to the folder that holds the .ndjson files");
   }
-  return std::make_unique<NdjsonSource>(ListInputs(dir, context.streams));
+  std::vector<NdjsonFile> files = ListInputs(dir, context.streams);
+  for (NdjsonFile& deleted : ListDeletedInputs(dir)) files.push_back(std::move(deleted));  // after the outputs
+  return std::make_unique<NdjsonSource>(std::move(files));
 }
 
 }  // namespace ferry::ndjson

@@ -2,7 +2,8 @@
 /// The NDJSON source: a directory in FHIR Bulk Data layout (ndjson_files.hpp), one
 /// resource per line. Each non-blank line becomes a RawRecord whose `payload` is the line
 /// exactly as read and whose `stream` is the resource type of its file; JSON is not parsed
-/// here (the pipeline does). `.ndjson.gz` files are read transparently.
+/// here (the pipeline does). `.ndjson.gz` files are read transparently. The directory's
+/// `deleted` files (deleted_file.hpp) are read last, each entry a delete record.
 ///
 /// Cursor: `<file index>:<uncompressed byte offset of the next line>:<its line number>`,
 /// e.g. `1:52311:40`; offset 0 means "the start of that file". Seeking into a gzip file

@@ -1,5 +1,8 @@
 #include "core/pipeline/batch_committer.hpp"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <chrono>
 
 #include "core/common/log.hpp"
@@ -71,16 +74,46 @@ void MarkWriteFailed(ProcessedItem& item, std::string error) {
   MarkDead(item, where, "write", std::move(error), item.resource.json);
 }
 
+/// `{"request":{"method":"DELETE","url":"Type/id"}}`: a delete as a Bundle entry, for replay.
+std::string DeleteEntryJson(const Resource& resource) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  std::string url = resource.resource_type + "/" + resource.id;
+  writer.StartObject();
+  writer.Key("request");
+  writer.StartObject();
+  writer.Key("method");
+  writer.String("DELETE");
+  writer.Key("url");
+  writer.String(url.data(), static_cast<rapidjson::SizeType>(url.size()));
+  writer.EndObject();
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+/// Dead-letters a delete the target did not apply, with the delete as a Bundle entry.
+void MarkDeleteFailed(ProcessedItem& item) {
+  RawRecord where;
+  where.stream = item.resource.resource_type;
+  where.location = item.resource.location;
+  MarkDead(item, where, "write",
+           item.resource.resource_type + ": the target cannot delete resources (or refused the delete); the "
+                                         "delete is kept here for replay",
+           DeleteEntryJson(item.resource));
+}
+
 }  // namespace
 
-std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index) {
+std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::size_t begin, std::size_t end,
+                                                   std::vector<std::size_t>& write_index) {
   std::vector<Resource> writes;
-  for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx) {
+  for (std::size_t item_idx = begin; item_idx < end; ++item_idx) {
     ProcessedItem& item = batch.items[item_idx];
     if (item.kind != ProcessedItem::Kind::kResource) continue;
     std::uint64_t key = item.record_key;
     std::uint64_t digest = DigestPrefix(item.resource.digest);
     std::optional<StoredRecord> stored = Lookup(key);
+    if (stored && stored->digest == kDeletedDigest) stored.reset();  // deleted: a new write
     bool same_run = stored && state_ && stored->run == state_->run();
     if (stored && stored->digest == digest) {
       statuses_[item_idx] = WriteStatus::kUnchanged;
@@ -97,6 +130,26 @@ std::vector<Resource> BatchCommitter::SelectWrites(ProcessedBatch& batch, std::v
     pending_digests_.Set(key, digest);
   }
   return writes;
+}
+
+void BatchCommitter::ApplyDeletes(ProcessedBatch& batch, std::size_t begin, std::size_t end) {
+  std::vector<ResourceKey> keys;
+  std::vector<std::size_t> key_index;
+  for (std::size_t item_idx = begin; item_idx < end; ++item_idx) {
+    const ProcessedItem& item = batch.items[item_idx];
+    std::optional<StoredRecord> stored = Lookup(item.record_key);
+    if (stored && stored->digest == kDeletedDigest) {
+      statuses_[item_idx] = WriteStatus::kUnchanged;  // deleted by an earlier run already
+      continue;
+    }
+    keys.push_back({item.resource.resource_type, item.resource.id});
+    key_index.push_back(item_idx);
+  }
+  if (sink_ && !keys.empty() && !sink_->Remove(keys)) {
+    for (std::size_t item_idx : key_index) MarkDeleteFailed(batch.items[item_idx]);
+    return;
+  }
+  for (std::size_t item_idx : key_index) pending_digests_.Set(batch.items[item_idx].record_key, kDeletedDigest);
 }
 
 void BatchCommitter::WriteToSink(ProcessedBatch& batch, std::vector<Resource>& writes,
@@ -120,9 +173,12 @@ void BatchCommitter::Account(const ProcessedItem& item, WriteStatus status, Batc
   if (item.kind == ProcessedItem::Kind::kFiltered) delta.filtered = 1;
   else if (item.kind == ProcessedItem::Kind::kDead) delta.dead = 1;
   else if (status == WriteStatus::kUnchanged) delta.unchanged = 1;
+  else if (item.kind == ProcessedItem::Kind::kDelete) delta.deleted = 1;
   else delta.written = 1;
   if (item.kind == ProcessedItem::Kind::kResource)
     commit.records.push_back({item.record_key, DigestPrefix(item.resource.digest)});
+  if (item.kind == ProcessedItem::Kind::kDelete && status != WriteStatus::kUnchanged)
+    commit.records.push_back({item.record_key, kDeletedDigest});
   GroupResult& type_group = types_[item.resource_type];
   type_group.name = item.resource_type;
   type_group.counts += delta;
@@ -216,9 +272,18 @@ void BatchCommitter::Commit(ProcessedBatch& batch) {
 void BatchCommitter::CommitBatch(ProcessedBatch& batch) {
   auto start = std::chrono::steady_clock::now();
   statuses_.assign(batch.items.size(), WriteStatus::kWritten);
-  std::vector<std::size_t> write_index;
-  std::vector<Resource> writes = SelectWrites(batch, write_index);
-  WriteToSink(batch, writes, write_index);
+  auto is_delete = [&](std::size_t item_idx) { return batch.items[item_idx].kind == ProcessedItem::Kind::kDelete; };
+  for (std::size_t begin = 0, end = 0; begin < batch.items.size(); begin = end) {  // runs of writes, runs of deletes
+    bool deletes = is_delete(begin);
+    for (end = begin + 1; end < batch.items.size() && is_delete(end) == deletes;) ++end;
+    if (deletes) {
+      ApplyDeletes(batch, begin, end);
+      continue;
+    }
+    std::vector<std::size_t> write_index;
+    std::vector<Resource> writes = SelectWrites(batch, begin, end, write_index);
+    WriteToSink(batch, writes, write_index);
+  }
   if (provenance_) WriteProvenance(batch);
   for (std::size_t item_idx = 0; item_idx < batch.items.size(); ++item_idx)
     Account(batch.items[item_idx], statuses_[item_idx], pending_);

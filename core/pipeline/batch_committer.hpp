@@ -4,6 +4,12 @@
 /// appends the dead-letter lines, and commits sink, dead-letter and state together. Keeps
 /// the accounting of the run.
 ///
+/// Delete items (ProcessedItem::Kind::kDelete) go to Sink::Remove in batch order with the
+/// writes: a batch is cut into runs of writes and runs of deletes, each sent before the
+/// next, so the later of a write and a delete of one key wins. The state keeps a deleted
+/// key as a tombstone (kDeletedDigest): a repeated delete is unchanged (no Remove), a later
+/// write is a new write. A sink that cannot delete gets its deletes dead-lettered.
+///
 /// Durable commits are grouped: at most once per kCommitInterval (and at the end), so
 /// that fsyncs do not dominate. The state's part of a commit runs on a StateWriter thread
 /// while the next batches go to the sink (Flush waits for it). A crash loses only the work
@@ -65,8 +71,11 @@ class BatchCommitter {
   double write_seconds() const { return write_seconds_; }
 
  private:
-  /// Sorts the batch's resources into unchanged ones and ones to write.
-  std::vector<Resource> SelectWrites(ProcessedBatch& batch, std::vector<std::size_t>& write_index);
+  /// Sorts the resources of items [begin, end) into unchanged ones and ones to write.
+  std::vector<Resource> SelectWrites(ProcessedBatch& batch, std::size_t begin, std::size_t end,
+                                     std::vector<std::size_t>& write_index);
+  /// Removes the resources of the delete items [begin, end) from the sink.
+  void ApplyDeletes(ProcessedBatch& batch, std::size_t begin, std::size_t end);
   void WriteToSink(ProcessedBatch& batch, std::vector<Resource>& writes, const std::vector<std::size_t>& write_index);
   void Account(const ProcessedItem& item, WriteStatus status, BatchCommit& commit);
   /// Hands the resources the batch wrote to provenance_.

@@ -91,8 +91,25 @@ void RecordProcessor::Dispatch(const RawRecord& record, RawRecord* owned, std::v
     out.push_back(std::move(item));
     return;
   }
-  if (mapper_) ProcessRow(record, out, map_seconds, validate_seconds);
+  if (record.is_delete()) ProcessDelete(record, out);
+  else if (mapper_) ProcessRow(record, out, map_seconds, validate_seconds);
   else ProcessDocument(record, owned, out, validate_seconds);
+}
+
+void RecordProcessor::ProcessDelete(const RawRecord& record, std::vector<ProcessedItem>& out) const {
+  ProcessedItem item;
+  item.resource_type = record.stream;
+  if (!validator_.IsResourceType(record.stream)) {
+    MarkDead(item, record, "read", "a delete of '" + record.stream + "', which is not an R4 resource type");
+    out.push_back(std::move(item));
+    return;
+  }
+  item.kind = Wanted(record.stream) ? ProcessedItem::Kind::kDelete : ProcessedItem::Kind::kFiltered;
+  item.resource.resource_type = record.stream;
+  item.resource.id = record.delete_id;
+  item.resource.location = record.location;
+  item.record_key = RecordKey(record.stream, record.delete_id);
+  out.push_back(std::move(item));
 }
 
 void RecordProcessor::ProcessDocument(const RawRecord& record, RawRecord* owned, std::vector<ProcessedItem>& out,

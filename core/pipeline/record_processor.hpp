@@ -21,7 +21,9 @@ namespace ferry {
 
 /// What became of one (record, rule) pair before the sink.
 struct ProcessedItem {
-  enum class Kind { kResource, kFiltered, kDead };
+  /// kDelete: a delete record (RawRecord::is_delete); `resource` names it (type, id,
+  /// location; no JSON) and `record_key` is set. It skips mapping and validation.
+  enum class Kind { kResource, kFiltered, kDead, kDelete };
   Kind kind = Kind::kResource;
   std::string resource_type;  ///< the group in per-type counts
   std::string rule;           ///< the mapping rule name; "" for FHIR sources
@@ -55,6 +57,7 @@ class RecordProcessor {
   /// document's resource may take its payload and location rather than copy them.
   void Dispatch(const RawRecord& record, RawRecord* owned, std::vector<ProcessedItem>& out, double& map_seconds,
                 double& validate_seconds) const;
+  void ProcessDelete(const RawRecord& record, std::vector<ProcessedItem>& out) const;
   void ProcessDocument(const RawRecord& record, RawRecord* owned, std::vector<ProcessedItem>& out,
                        double& validate_seconds) const;
   void ProcessRow(const RawRecord& record, std::vector<ProcessedItem>& out, double& map_seconds,

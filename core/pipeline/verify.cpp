@@ -46,6 +46,7 @@ class Scratch {
 
 constexpr int kSource = 0;
 constexpr int kTarget = 1;
+constexpr int kDeleted = 2;  ///< a delete record of the source: expected absent from the target
 
 void RemoveServerMeta(JsonDocument& doc) {
   if (!doc.IsObject()) return;
@@ -69,6 +70,8 @@ std::uint64_t ReadSource(const Plan& plan, const VerifyOptions& options, Scratch
     for (const auto& record : batch.records) processor.Process(record, items, ignored_seconds, ignored_seconds);
     for (const auto& item : items) {
       if (item.kind == ProcessedItem::Kind::kDead) ++failed;
+      if (item.kind == ProcessedItem::Kind::kDelete)
+        scratch.Add(kDeleted, item.resource.resource_type, item.resource.id, "");
       if (item.kind != ProcessedItem::Kind::kResource) continue;
       scratch.Add(kSource, item.resource.resource_type, item.resource.id, CanonicalDigest(item.resource.json));
     }
@@ -89,7 +92,7 @@ void ReadTarget(const Plan& plan, const std::set<std::string>& wanted, Scratch& 
 }
 
 void CountSides(Scratch& scratch, std::map<std::string, TypeVerification>& types) {
-  SqliteStatement rows(scratch.db(), "SELECT side, type, digest, copies FROM side ORDER BY type");
+  SqliteStatement rows(scratch.db(), "SELECT side, type, digest, copies FROM side WHERE side < 2 ORDER BY type");
   std::map<std::string, std::pair<DigestSum, DigestSum>> sums;
   while (rows.Step()) {
     std::string type = rows.Text(1);
@@ -115,7 +118,9 @@ void FindDifferences(Scratch& scratch, std::map<std::string, TypeVerification>& 
     SELECT 'missing', s.type, s.id FROM side s WHERE s.side = 0 AND NOT EXISTS
       (SELECT 1 FROM side t WHERE t.side = 1 AND t.type = s.type AND t.id = s.id)
     UNION ALL SELECT 'unexpected', t.type, t.id FROM side t WHERE t.side = 1 AND NOT EXISTS
-      (SELECT 1 FROM side s WHERE s.side = 0 AND s.type = t.type AND s.id = t.id)
+      (SELECT 1 FROM side s WHERE s.side IN (0, 2) AND s.type = t.type AND s.id = t.id)
+    UNION ALL SELECT 'deleted-present', d.type, d.id FROM side d WHERE d.side = 2 AND EXISTS
+      (SELECT 1 FROM side t WHERE t.side = 1 AND t.type = d.type AND t.id = d.id)
     UNION ALL SELECT 'different', s.type, s.id FROM side s JOIN side t
       ON t.side = 1 AND s.side = 0 AND t.type = s.type AND t.id = s.id AND t.digest <> s.digest
     UNION ALL SELECT 'duplicated', t.type, t.id FROM side t WHERE t.side = 1 AND t.copies > 1
@@ -126,6 +131,7 @@ void FindDifferences(Scratch& scratch, std::map<std::string, TypeVerification>& 
     if (kind == "missing") ++entry.missing;
     else if (kind == "unexpected") ++entry.unexpected;
     else if (kind == "duplicated") ++entry.duplicated;
+    else if (kind == "deleted-present") ++entry.deleted_present;
     else ++entry.different;
     if (entry.example_ids.size() < max_ids) entry.example_ids.push_back(kind + " " + rows.Text(1) + "/" + rows.Text(2));
   }

@@ -4,7 +4,9 @@
 /// Both sides are reduced to (type, id, SHA-256 of the canonical JSON) in a scratch
 /// SQLite file beside the state (so memory stays flat), then compared: per-type counts,
 /// an order-independent digest per type (DigestSum), and the ids that are missing,
-/// unexpected or different. Only ids are ever reported, never content.
+/// unexpected or different. The source's delete records (Bulk `deleted` entries) name ids
+/// the target must not hold: one it still holds is reported as "deleted-present" (and not
+/// as unexpected). Only ids are ever reported, never content.
 
 #include <cstdint>
 #include <string>
@@ -25,8 +27,11 @@ struct TypeVerification {
   std::uint64_t unexpected = 0;   ///< in the target, not in the source
   std::uint64_t different = 0;    ///< in both, content differs
   std::uint64_t duplicated = 0;   ///< held more than once by the target
+  std::uint64_t deleted_present = 0;  ///< deleted by the source (a delete record), still in the target
   std::vector<std::string> example_ids;  ///< up to VerifyOptions::max_ids, "missing Patient/123"
-  bool Matches() const { return missing == 0 && unexpected == 0 && different == 0 && duplicated == 0; }
+  bool Matches() const {
+    return missing == 0 && unexpected == 0 && different == 0 && duplicated == 0 && deleted_present == 0;
+  }
 };
 
 struct VerifyResult {

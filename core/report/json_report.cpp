@@ -48,6 +48,7 @@ void CountMembers(Writer& writer, const Counts& counts) {
   Member(writer, "unchanged", counts.unchanged);
   Member(writer, "filtered", counts.filtered);
   Member(writer, "dead_lettered", counts.dead);
+  Member(writer, "deleted", counts.deleted);
 }
 
 void Failures(Writer& writer, const std::vector<FailureNote>& failures) {

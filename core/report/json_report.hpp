@@ -16,16 +16,17 @@
 ///       "fhir_version": "4.0.1",
 ///       "ferry_version": "0.1.0",
 ///       "totals": {"read": 1200, "written": 1180, "unchanged": 0, "filtered": 10,
-///                  "dead_lettered": 10, "balanced": true},  // read == the sum of the rest
+///                  "dead_lettered": 10, "deleted": 0,   // deleted: delete records applied
+///                  "balanced": true},                   // read == the sum of the rest
 ///       "types": [                              // one per resource type, by type name
 ///         {"type": "Patient", "read": .., "written": .., "unchanged": .., "filtered": ..,
-///          "dead_lettered": .., "failures": [..]}
+///          "dead_lettered": .., "deleted": .., "failures": [..]}
 ///       ],
 ///       "rules": [                              // one per mapping rule, in spec order;
 ///         {"name": "patients->Patient",         // empty for FHIR sources
 ///          "detail": "patients.csv -> Patient (mappings/synthea.yaml:12)",
 ///          "read": .., "written": .., "unchanged": .., "filtered": .., "dead_lettered": ..,
-///          "failures": [                        // the first kMaxFailureNotes only
+///          "deleted": .., "failures": [                        // the first kMaxFailureNotes only
 ///            {"stage": "map", "location": "patients.csv:42",
 ///             "message": "Patient.birthDate: not a date in format %Y-%m-%d"}
 ///          ]}

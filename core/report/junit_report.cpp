@@ -100,7 +100,7 @@ std::string AccountingError(const Counts& counts) {
   return "counts do not balance: read " + std::to_string(counts.read) + " != written " +
          std::to_string(counts.written) + " + unchanged " + std::to_string(counts.unchanged) +
          " + filtered " + std::to_string(counts.filtered) + " + dead-lettered " +
-         std::to_string(counts.dead);
+         std::to_string(counts.dead) + (counts.deleted ? " + deleted " + std::to_string(counts.deleted) : "");
 }
 
 std::string TestCase(const GroupResult& group, const RunSummary& summary, SuiteCounts& counts) {
@@ -115,6 +115,11 @@ std::string TestCase(const GroupResult& group, const RunSummary& summary, SuiteC
             Attribute("message", std::to_string(group.counts.dead) + " records dead-lettered") +
             Attribute("type", "dead-letter") + ">" + FailureText(group, summary.dead_letter_path) +
             "</failure>\n";
+  }
+  if (group.counts.deleted > 0) {
+    body += "      <system-out>" +
+            EscapeXml("deleted from the target: " + std::to_string(group.counts.deleted), XmlContext::kText) +
+            "</system-out>\n";
   }
   if (!group.counts.Balanced()) {
     ++counts.errors;

@@ -21,7 +21,7 @@ std::string Row(const std::vector<std::string>& cells) {
 
 std::string CountCells(const Counts& counts) {
   return " " + Cell(counts.read) + " | " + Cell(counts.written) + " | " + Cell(counts.unchanged) +
-         " | " + Cell(counts.filtered) + " | " + Cell(counts.dead) + " |";
+         " | " + Cell(counts.filtered) + " | " + Cell(counts.dead) + " | " + Cell(counts.deleted) + " |";
 }
 
 std::string Overview(const RunSummary& summary) {
@@ -42,8 +42,8 @@ std::string Overview(const RunSummary& summary) {
 std::string TypeTable(const std::vector<GroupResult>& types) {
   if (types.empty()) return "";
   std::string out = "\n## Resource types\n\n";
-  out += Row({"type", "read", "written", "unchanged", "filtered", "dead-lettered"});
-  out += "| --- | ---: | ---: | ---: | ---: | ---: |\n";
+  out += Row({"type", "read", "written", "unchanged", "filtered", "dead-lettered", "deleted"});
+  out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
   for (const GroupResult& type : types) {
     out += "| " + EscapeMarkdown(type.name) + " |" + CountCells(type.counts) + "\n";
   }
@@ -53,8 +53,8 @@ std::string TypeTable(const std::vector<GroupResult>& types) {
 std::string RuleTable(const std::vector<GroupResult>& rules) {
   if (rules.empty()) return "";
   std::string out = "\n## Mapping rules\n\n";
-  out += Row({"rule", "detail", "read", "written", "unchanged", "filtered", "dead-lettered"});
-  out += "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
+  out += Row({"rule", "detail", "read", "written", "unchanged", "filtered", "dead-lettered", "deleted"});
+  out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
   for (const GroupResult& rule : rules) {
     out += "| " + EscapeMarkdown(rule.name) + " | " + EscapeMarkdown(rule.detail) + " |" +
            CountCells(rule.counts) + "\n";
@@ -129,7 +129,8 @@ std::string AccountingLine(const Counts& counts) {
   return "read " + std::to_string(counts.read) + (balanced ? " = " : " != ") + "written " +
          std::to_string(counts.written) + " + unchanged " + std::to_string(counts.unchanged) +
          " + filtered " + std::to_string(counts.filtered) + " + dead-lettered " +
-         std::to_string(counts.dead) + (balanced ? "" : " (does not balance)");
+         std::to_string(counts.dead) + (counts.deleted ? " + deleted " + std::to_string(counts.deleted) : "") +
+         (balanced ? "" : " (does not balance)");
 }
 
 std::string EscapeMarkdown(std::string_view text) {

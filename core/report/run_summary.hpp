@@ -11,17 +11,21 @@
 namespace ferry {
 
 /// The accounting of one group of records (a resource type, a rule, or everything).
-/// Invariant, checked at the end of every run: read == written + unchanged + filtered + dead.
+/// Invariant, checked at the end of every run:
+/// read == written + unchanged + filtered + dead + deleted.
+/// `deleted` counts delete records applied to the target (a delete already applied by an
+/// earlier run counts as unchanged).
 struct Counts {
   std::uint64_t read = 0;
   std::uint64_t written = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t filtered = 0;
   std::uint64_t dead = 0;
-  bool Balanced() const { return read == written + unchanged + filtered + dead; }
+  std::uint64_t deleted = 0;
+  bool Balanced() const { return read == written + unchanged + filtered + dead + deleted; }
   Counts& operator+=(const Counts& other) {
     read += other.read; written += other.written; unchanged += other.unchanged;
-    filtered += other.filtered; dead += other.dead;
+    filtered += other.filtered; dead += other.dead; deleted += other.deleted;
     return *this;
   }
 };

@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS records (key INTEGER PRIMARY KEY, digest INTEGER NOT 
 CREATE TABLE IF NOT EXISTS records_recent (key INTEGER PRIMARY KEY, digest INTEGER NOT NULL, run INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS counts (kind INTEGER NOT NULL, name TEXT NOT NULL, read INTEGER NOT NULL,
   written INTEGER NOT NULL, unchanged INTEGER NOT NULL, filtered INTEGER NOT NULL, dead INTEGER NOT NULL,
-  PRIMARY KEY (kind, name));
+  deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (kind, name));
 CREATE TABLE IF NOT EXISTS failures (kind INTEGER NOT NULL, name TEXT NOT NULL, stage TEXT NOT NULL,
   location TEXT NOT NULL, message TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('schema', '1');
@@ -89,12 +89,18 @@ std::uint64_t DigestPrefix(const Sha256& digest) { return First8(digest.data());
 
 StateStore::StateStore(const std::string& path) : db_(std::make_unique<SqliteDb>(path)) {
   db_->Exec(kSchema);
+  AddDeletedColumn();
   select_recent_ = std::make_unique<SqliteStatement>(*db_, "SELECT digest, run FROM records_recent WHERE key = ?1");
   select_digest_ = std::make_unique<SqliteStatement>(*db_, "SELECT digest, run FROM records WHERE key = ?1");
   upsert_digest_ = std::make_unique<SqliteStatement>(*db_, UpsertSql(1));
   upsert_digests_ = std::make_unique<SqliteStatement>(*db_, UpsertSql(kRowsPerUpsert));
   merged_rows_ = CountRows("records");
   recent_rows_ = CountRows("records_recent");
+}
+
+void StateStore::AddDeletedColumn() {
+  SqliteStatement columns(*db_, "SELECT 1 FROM pragma_table_info('counts') WHERE name = 'deleted'");
+  if (!columns.Step()) db_->Exec("ALTER TABLE counts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;");
 }
 
 std::uint64_t StateStore::CountRows(const char* table) {
@@ -237,14 +243,16 @@ void StateStore::UpsertRecords(const std::vector<RecordDigest>& records) {
 
 void StateStore::AddCounts(GroupKind kind, const std::map<std::string, Counts>& deltas) {
   SqliteStatement upsert(*db_, R"sql(
-    INSERT INTO counts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+    INSERT INTO counts (kind, name, read, written, unchanged, filtered, dead, deleted)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
     ON CONFLICT (kind, name) DO UPDATE SET read = read + ?3, written = written + ?4,
-      unchanged = unchanged + ?5, filtered = filtered + ?6, dead = dead + ?7)sql");
+      unchanged = unchanged + ?5, filtered = filtered + ?6, dead = dead + ?7, deleted = deleted + ?8)sql");
   for (const auto& [name, counts] : deltas) {
     upsert.Bind(1, static_cast<std::int64_t>(kind)).Bind(2, name);
     upsert.Bind(3, static_cast<std::int64_t>(counts.read)).Bind(4, static_cast<std::int64_t>(counts.written));
     upsert.Bind(5, static_cast<std::int64_t>(counts.unchanged)).Bind(6, static_cast<std::int64_t>(counts.filtered));
-    upsert.Bind(7, static_cast<std::int64_t>(counts.dead)).Run();
+    upsert.Bind(7, static_cast<std::int64_t>(counts.dead));
+    upsert.Bind(8, static_cast<std::int64_t>(counts.deleted)).Run();
   }
 }
 
@@ -266,14 +274,15 @@ void StateStore::Finish(RunStatus status) { SetMeta("status", RunStatusName(stat
 
 StoredCounts StateStore::LoadCounts() {
   StoredCounts stored;
-  SqliteStatement counts(*db_, "SELECT kind, name, read, written, unchanged, filtered, dead FROM counts ORDER BY kind, name");
+  SqliteStatement counts(*db_, "SELECT kind, name, read, written, unchanged, filtered, dead, deleted FROM counts "
+                              "ORDER BY kind, name");
   while (counts.Step()) {
     auto& group = counts.Integer(0) == static_cast<std::int64_t>(GroupKind::kType) ? stored.types : stored.rules;
     GroupResult& result = group[counts.Text(1)];
     result.name = counts.Text(1);
     result.counts = {static_cast<std::uint64_t>(counts.Integer(2)), static_cast<std::uint64_t>(counts.Integer(3)),
                      static_cast<std::uint64_t>(counts.Integer(4)), static_cast<std::uint64_t>(counts.Integer(5)),
-                     static_cast<std::uint64_t>(counts.Integer(6))};
+                     static_cast<std::uint64_t>(counts.Integer(6)), static_cast<std::uint64_t>(counts.Integer(7))};
   }
   SqliteStatement failures(*db_, "SELECT kind, name, stage, location, message FROM failures ORDER BY rowid");
   while (failures.Step()) {

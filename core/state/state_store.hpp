@@ -6,7 +6,8 @@
 /// Tables: `meta` (status, plan fingerprint, the keyed-hash key), `checkpoint` (source
 /// cursor, sink checkpoint, dead-letter length), `records` and `records_recent` (a 64-bit
 /// key of type+id -> 64-bit prefix of the digest of what was written: "unchanged"
-/// detection), `counts` and `failures` (the accounting so far, per type and per rule).
+/// detection; kDeletedDigest marks a resource the run deleted from the target), `counts`
+/// and `failures` (the accounting so far, per type and per rule).
 ///
 /// The record keys are hashes, so inserting a batch into one big B-tree dirties nearly
 /// every page of it: each commit rewrote the whole table, and a run's writes grew with
@@ -48,10 +49,14 @@ struct Checkpoint {
   bool has_sink_checkpoint = false;     ///< a sink has committed at least once
 };
 
+/// The digest the state stores for a resource deleted from the target (a tombstone: a
+/// later write of it is a new write, and a repeated delete of it is unchanged).
+inline constexpr std::uint64_t kDeletedDigest = 0;
+
 /// A written resource as the state remembers it.
 struct RecordDigest {
   std::uint64_t key = 0;     ///< RecordKey(type, id)
-  std::uint64_t digest = 0;  ///< DigestPrefix(Resource::digest)
+  std::uint64_t digest = 0;  ///< DigestPrefix(Resource::digest), or kDeletedDigest
 };
 
 /// What the state knows of a written resource.
@@ -128,6 +133,8 @@ class StateStore {
   /// Moves `records_recent` into `records` (its own transaction).
   void MergeRecent();
   std::uint64_t CountRows(const char* table);
+  /// Adds `counts.deleted` to a state file made before deletes were carried.
+  void AddDeletedColumn();
 
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<SqliteStatement> select_recent_;

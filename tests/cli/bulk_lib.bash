@@ -85,13 +85,14 @@ flush()
 PY
 }
 
-# same_resources DIR_A DIR_B : the two NDJSON dirs hold the same (type, id) pairs, each once.
+# same_resources DIR_A DIR_B : the two NDJSON dirs hold the same (type, id) pairs, each once
+# (in their <Type>.ndjson files; a `deleted.ndjson` is not resources).
 same_resources() {
   python3 - "$1" "$2" <<'PY'
 import json, sys, pathlib, collections
 def ids(d):
     c = collections.Counter()
-    for f in pathlib.Path(d).glob("*.ndjson"):
+    for f in pathlib.Path(d).glob("[A-Z]*.ndjson"):
         for line in f.read_text().splitlines():
             r = json.loads(line); c[(r["resourceType"], r["id"])] += 1
     return c

@@ -1,7 +1,8 @@
 // FHIR R4 test server for Ferry's tests: Medplum's FHIR engine (FhirRouter + MemoryRepository,
 // @medplum/* 4.5.2) behind node:http on 127.0.0.1, plus what the engine lacks: /metadata, search
 // paging links + fullUrl, structural validation (400 OperationOutcome), 404 for unknown types,
-// atomic transactions (snapshot + restore) and a minimal async Bulk Data $export (NDJSON).
+// atomic transactions (snapshot + restore) and a minimal async Bulk Data $export (NDJSON; with _since,
+// a `deleted` file of the resources deleted since then).
 // In memory only: every start is an empty server. Test use only; never expose it.
 //
 // Usage: node fhir-server.cjs [port]   (0 = ephemeral; prints "FHIR server listening on http://127.0.0.1:PORT/fhir")
@@ -83,6 +84,7 @@ class ValidatingRepository extends MemoryRepository {
 const router = new FhirRouter();
 const repo = new ValidatingRepository();
 const exportJobs = new Map();
+const deletions = [];   // { type, id, time } of every resource deleted, for $export's `deleted` (wrapper)
 
 function capabilityStatement(base) {
   return {
@@ -144,12 +146,37 @@ function allResources(types, since) {
   }
   return out;
 }
+// Resources deleted after `since` and not re-created since, as Bulk `deleted` lines: transaction
+// Bundles of up to 10 `DELETE Type/id` entries (Bulk Data IG, complete-status manifest).
+function deletedSince(types, since) {
+  const gone = new Map();
+  for (const d of deletions) {
+    if (d.time <= since || (types && !types.includes(d.type)) || repo.resources.get(d.type)?.has(d.id)) continue;
+    gone.set(`${d.type}/${d.id}`, d);
+  }
+  const lines = [];
+  const entries = [...gone.keys()].map((url) => ({ request: { method: 'DELETE', url } }));
+  for (let i = 0; i < entries.length; i += 10) lines.push({ resourceType: 'Bundle', type: 'transaction', entry: entries.slice(i, i + 10) });
+  return lines;
+}
+// Notes the deletions a request made: `DELETE Type/id`, or DELETE entries of a batch/transaction.
+function noteDeletions(req, segs, body, status, resource) {
+  const time = new Date().toISOString();
+  if (req.method === 'DELETE' && segs.length === 2 && status < 300) deletions.push({ type: segs[0], id: segs[1], time });
+  if (req.method !== 'POST' || segs.length !== 0 || body?.resourceType !== 'Bundle' || resource?.resourceType !== 'Bundle') return;
+  (body.entry ?? []).forEach((e, i) => {
+    const [type, id, more] = (e.request?.url ?? '').split('/');
+    const ok = /^2/.test(resource.entry?.[i]?.response?.status ?? '');
+    if (e.request?.method === 'DELETE' && type && id && !more && ok) deletions.push({ type, id, time });
+  });
+}
 function exportKickoff(req, url, base, res) {
   if (!/respond-async/.test(req.headers['prefer'] ?? '')) return send(res, 400, oo('Prefer: respond-async is required'));
   const types = url.searchParams.get('_type')?.split(',');
   const since = url.searchParams.get('_since') ?? undefined;
   const id = crypto.randomUUID();
-  exportJobs.set(id, { polls: 0, transactionTime: new Date().toISOString(), request: url.href, data: allResources(types, since) });
+  exportJobs.set(id, { polls: 0, transactionTime: new Date().toISOString(), request: url.href, data: allResources(types, since),
+    deleted: since ? deletedSince(types, since) : [] });
   send(res, 202, undefined, { 'Content-Location': `${base}/$export-status/${id}` });
 }
 function exportStatus(req, id, base, res) {
@@ -159,10 +186,13 @@ function exportStatus(req, id, base, res) {
   if (job.polls++ === 0) return send(res, 202, undefined, { 'X-Progress': 'in progress', 'Retry-After': '1' });
   send(res, 200, { transactionTime: job.transactionTime, request: job.request, requiresAccessToken: false,
     output: [...job.data.entries()].map(([type, list]) => ({ type, url: `${base}/$export-file/${id}/${type}.ndjson`, count: list.length })),
-    error: [] }, {}, 'application/json');
+    error: [],
+    deleted: job.deleted.length ? [{ type: 'Bundle', url: `${base}/$export-file/${id}/_deleted.ndjson`, count: job.deleted.length }] : [] },
+  {}, 'application/json');
 }
 function exportFile(id, type, res) {
-  const list = exportJobs.get(id)?.data.get(type);
+  const job = exportJobs.get(id);
+  const list = type === '_deleted' ? job?.deleted : job?.data.get(type);
   if (!list) return send(res, 404, oo('no such file', 'not-found'));
   send(res, 200, list.map((r) => JSON.stringify(r)).join('\n') + '\n', {}, 'application/fhir+ndjson');
 }
@@ -228,6 +258,7 @@ async function handle(req, res) {
   const [outcome, resource] = await router.handleRequest(fhirReq, repo);
   const status = getStatus(outcome);
   if (snapshot && status >= 400) { repo.resources = snapshot.resources; repo.history = snapshot.history; }
+  noteDeletions(req, segs, body, status, resource);
   const headers = {};
   if (resource?.meta?.versionId) {
     headers['ETag'] = `W/"${resource.meta.versionId}"`;

@@ -40,19 +40,34 @@ TEST_CASE("an error line is a read error with severity, code and expression, nev
         "warning, informational)");
 }
 
-TEST_CASE("each entry of a deleted Bundle is kept as a dead-lettered delete") {
+TEST_CASE("each DELETE entry of a deleted Bundle is a delete record of its type and id") {
   auto out = Records(FileKind::kDeleted, "Bundle",
                      R"({"resourceType":"Bundle","type":"transaction","entry":[)"
                      R"({"request":{"method":"DELETE","url":"Patient/123"}},)"
                      R"({"request":{"method":"DELETE","url":"Observation/9"}}]})");
   REQUIRE(out.size() == 2);
   CHECK(out[0].stream == "Patient");
+  CHECK(out[0].delete_id == "123");
+  CHECK(out[0].is_delete());
   CHECK(out[1].stream == "Observation");
+  CHECK(out[1].delete_id == "9");
   CHECK(out[0].payload == R"({"request":{"method":"DELETE","url":"Patient/123"}})");
   CHECK(out[1].location.ToString() == "$export deleted[0] Bundle:7");
-  CHECK(out[0].read_error ==
-        "$export deleted entry: deleted on the source; ferry does not carry deletes to the target, "
-        "the entry is kept here for replay");
+  CHECK(out[0].read_error.empty());
+}
+
+TEST_CASE("a deleted entry that is not DELETE Type/id is a read error, not a delete") {
+  auto out = Records(FileKind::kDeleted, "Bundle",
+                     R"({"resourceType":"Bundle","type":"transaction","entry":[)"
+                     R"({"request":{"method":"GET","url":"Patient/1"}},)"
+                     R"({"request":{"method":"DELETE","url":"Patient"}},)"
+                     R"({"request":{"method":"DELETE","url":"Patient/1/_history/2"}},{"fullUrl":"x"}]})");
+  REQUIRE(out.size() == 4);
+  for (const RawRecord& record : out) {
+    CHECK_FALSE(record.is_delete());
+    CHECK(record.read_error ==
+          "$export deleted file: an entry that is not a request DELETE Type/id (request.method, request.url)");
+  }
 }
 
 TEST_CASE("lines that are not JSON in error and deleted files are read errors") {

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/ndjson/deleted_file.hpp"
 #include "adapters/ndjson/manifest.hpp"
 #include "core/common/error.hpp"
 #include "core/common/log.hpp"
@@ -301,6 +302,44 @@ TEST_CASE("NDJSON sink opens from config", "[ndjson]") {
   CHECK(std::filesystem::exists(dir / "a/b/Patient.ndjson"));
   CHECK(std::filesystem::exists(dir / "a/b/manifest.json"));
   CHECK_FALSE(std::filesystem::exists(dir / "a/b/manifest.json.tmp"));
+}
+
+}  // namespace ferry::ndjson
+
+namespace ferry::ndjson {
+
+TEST_CASE("NDJSON sink writes deletes in Bulk form, checkpoints and restores them, and lists them in the manifest",
+          "[ndjson]") {
+  TempDir dir;
+  FixedTime fixed;
+  std::string checkpoint;
+  const std::string first_line =
+      R"({"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"Patient/p1"}},)"
+      R"({"request":{"method":"DELETE","url":"Observation/o\"1"}}]})";
+  {
+    NdjsonSink sink(dir.path() / "out", false, "");
+    sink.Write(std::vector<Resource>{MakeResource("Patient", "p2")});
+    std::vector<ResourceKey> keys = {{"Patient", "p1"}, {"Observation", "o\"1"}};
+    CHECK(sink.Remove(keys));
+    checkpoint = sink.Commit();
+    CHECK(checkpoint == "Patient.ndjson 37 1\ndeleted.ndjson " + std::to_string(first_line.size() + 1) + " 1\n");
+    std::vector<ResourceKey> more = {{"Patient", "p9"}};
+    CHECK(sink.Remove(more));  // after the checkpoint: cut off by Restore
+  }
+  CHECK(ReadFile(dir / "out/deleted.ndjson").starts_with(first_line + "\n"));
+  NdjsonSink resumed(dir.path() / "out", false, "");
+  resumed.Restore(checkpoint);
+  CHECK(ReadFile(dir / "out/deleted.ndjson") == first_line + "\n");
+  std::vector<ResourceKey> many(kDeletesPerBundle + 1, ResourceKey{"Patient", "x"});
+  CHECK(resumed.Remove(many));  // two Bundles
+  resumed.Finish();
+  std::string manifest = ReadFile(dir / "out/manifest.json");
+  CHECK(manifest.find(R"("deleted": [)") != std::string::npos);
+  CHECK(manifest.find(R"("url": "deleted.ndjson",)") != std::string::npos);
+  CHECK(manifest.find(R"("count": 3)") != std::string::npos);
+  std::size_t scanned = 0;
+  resumed.Scan([&](const StoredResource&) { ++scanned; });
+  CHECK(scanned == 1);  // deleted.ndjson holds no resources
 }
 
 }  // namespace ferry::ndjson

@@ -38,6 +38,7 @@ constexpr const char* kSampleWithoutTimings = R"json({
     "unchanged": 0,
     "filtered": 1,
     "dead_lettered": 2,
+    "deleted": 0,
     "balanced": true
   },
   "types": [
@@ -48,6 +49,7 @@ constexpr const char* kSampleWithoutTimings = R"json({
       "unchanged": 0,
       "filtered": 1,
       "dead_lettered": 0,
+      "deleted": 0,
       "failures": []
     },
     {
@@ -57,6 +59,7 @@ constexpr const char* kSampleWithoutTimings = R"json({
       "unchanged": 0,
       "filtered": 0,
       "dead_lettered": 2,
+      "deleted": 0,
       "failures": [
         {
           "stage": "map",
@@ -75,6 +78,7 @@ constexpr const char* kSampleWithoutTimings = R"json({
       "unchanged": 0,
       "filtered": 0,
       "dead_lettered": 2,
+      "deleted": 0,
       "failures": [
         {
           "stage": "map",
@@ -91,6 +95,7 @@ constexpr const char* kSampleWithoutTimings = R"json({
       "unchanged": 0,
       "filtered": 1,
       "dead_lettered": 0,
+      "deleted": 0,
       "failures": []
     }
   ],

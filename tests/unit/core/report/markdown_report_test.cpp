@@ -19,17 +19,17 @@ read 12 = written 9 + unchanged 0 + filtered 1 + dead-lettered 2
 
 ## Resource types
 
-| type | read | written | unchanged | filtered | dead-lettered |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| Observation | 4 | 3 | 0 | 1 | 0 |
-| Patient | 8 | 6 | 0 | 0 | 2 |
+| type | read | written | unchanged | filtered | dead-lettered | deleted |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Observation | 4 | 3 | 0 | 1 | 0 | 0 |
+| Patient | 8 | 6 | 0 | 0 | 2 | 0 |
 
 ## Mapping rules
 
-| rule | detail | read | written | unchanged | filtered | dead-lettered |
-| --- | --- | ---: | ---: | ---: | ---: | ---: |
-| patients->Patient | patients.csv -> Patient (mappings/synthea.yaml:4) | 8 | 6 | 0 | 0 | 2 |
-| observations->Observation | observations.csv -> Observation (mappings/synthea.yaml:12) | 4 | 3 | 0 | 1 | 0 |
+| rule | detail | read | written | unchanged | filtered | dead-lettered | deleted |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| patients->Patient | patients.csv -> Patient (mappings/synthea.yaml:4) | 8 | 6 | 0 | 0 | 2 | 0 |
+| observations->Observation | observations.csv -> Observation (mappings/synthea.yaml:12) | 4 | 3 | 0 | 1 | 0 | 0 |
 
 ## First failures
 
@@ -68,9 +68,9 @@ read 3 = written 3 + unchanged 0 + filtered 0 + dead-lettered 0
 
 ## Resource types
 
-| type | read | written | unchanged | filtered | dead-lettered |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| Patient | 3 | 3 | 0 | 0 | 0 |
+| type | read | written | unchanged | filtered | dead-lettered | deleted |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Patient | 3 | 3 | 0 | 0 | 0 | 0 |
 )");
 }
 
@@ -93,6 +93,13 @@ TEST_CASE("AccountingLine says when the counts do not balance", "[report][markdo
         "read 1200 = written 1180 + unchanged 0 + filtered 10 + dead-lettered 10");
   CHECK(AccountingLine({5, 1, 0, 0, 0}) ==
         "read 5 != written 1 + unchanged 0 + filtered 0 + dead-lettered 0 (does not balance)");
+}
+
+TEST_CASE("AccountingLine adds the deletes when a run deleted something", "[report][markdown]") {
+  CHECK(AccountingLine({10, 6, 1, 0, 1, 2}) ==
+        "read 10 = written 6 + unchanged 1 + filtered 0 + dead-lettered 1 + deleted 2");
+  CHECK(AccountingLine({10, 6, 1, 0, 1, 1}) ==
+        "read 10 != written 6 + unchanged 1 + filtered 0 + dead-lettered 1 + deleted 1 (does not balance)");
 }
 
 TEST_CASE("EscapeMarkdown keeps hostile text inside one cell", "[report][markdown]") {
