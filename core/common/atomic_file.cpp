@@ -63,6 +63,17 @@ void SyncDirectory(const std::filesystem::path& dir) {
   ::close(fd);
 }
 
+/// Removes the temporary files `.<name>.tmp.XXXXXX` that earlier writes of `path` left in
+/// `dir` when the process was killed between creating and renaming them.
+void RemoveStaleTemps(const std::filesystem::path& dir, const std::string& path) {
+  std::string prefix = "." + std::filesystem::path(path).filename().string() + ".tmp.";
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() == prefix.size() + 6 && name.starts_with(prefix)) std::filesystem::remove(entry.path(), error);
+  }
+}
+
 }  // namespace
 
 void WriteFileAtomically(const std::string& path, std::string_view content, unsigned mode) {
@@ -81,6 +92,7 @@ void WriteFileAtomically(const std::string& path, std::string_view content, unsi
     ::unlink(temp_name.data());
     ThrowIo("write", path, error);
   }
+  RemoveStaleTemps(dir, path);
   SyncDirectory(dir);
 }
 

@@ -15,7 +15,8 @@ namespace ferry {
 /// directory (created with exactly `mode`, whatever the umask), flushes it to disk, renames
 /// it over `path` and flushes the directory. Creates missing parent directories. On failure
 /// nothing is left behind, the old file (if any) is untouched, and an IoError naming the
-/// path and the system's reason is thrown.
+/// path and the system's reason is thrown. On success it also removes the temporary files
+/// of earlier writes of `path` that a kill left behind (one writer per path is assumed).
 void WriteFileAtomically(const std::string& path, std::string_view content, unsigned mode = 0600);
 
 }  // namespace ferry

@@ -99,4 +99,16 @@ TEST_CASE("WriteFileAtomically leaves nothing behind when the rename fails", "[a
   CHECK(EntriesIn(dir.path()) == 1);
 }
 
+TEST_CASE("WriteFileAtomically removes what a killed earlier write of the path left", "[atomic_file]") {
+  TempDir dir;
+  fs::path target = dir.path() / "manifest.json";
+  std::ofstream(dir.path() / ".manifest.json.tmp.AbC123") << "half";
+  std::ofstream(dir.path() / ".other.json.tmp.AbC123") << "not ours";
+  WriteFileAtomically(target.string(), "whole");
+  CHECK(ReadFile(target) == "whole");
+  CHECK_FALSE(fs::exists(dir.path() / ".manifest.json.tmp.AbC123"));
+  CHECK(fs::exists(dir.path() / ".other.json.tmp.AbC123"));
+  CHECK(EntriesIn(dir.path()) == 2);
+}
+
 }  // namespace ferry
