@@ -79,9 +79,9 @@ PY
 }
 
 # run_with_sigkills PLAN FINAL_EXIT [MAX_KILLS] : runs the plan, SIGKILLs it at a random
-# moment and resumes, again and again; after MAX_KILLS kills (default 6) the last resume
-# runs to its end, which must exit FINAL_EXIT (a loaded machine may never finish a whole
-# run inside the kill window). Sets $kills.
+# moment (0.02-0.61 s after it starts) and resumes, again and again; after MAX_KILLS kills
+# (default 6) the last resume runs to its end, which must exit FINAL_EXIT (a loaded machine
+# may never finish a whole run inside the kill window). Sets $kills.
 run_with_sigkills() {
   local plan=$1 final=$2 max_kills=${3:-6} pid status
   local args=(run "$plan" -q)
@@ -89,7 +89,7 @@ run_with_sigkills() {
   while true; do
     "$FERRY" "${args[@]}" 2>"$ERR" & pid=$!
     if [ "$kills" -lt "$max_kills" ]; then
-      sleep "0.$((RANDOM % 9 + 1))"
+      sleep "$(printf '0.%02d' $((RANDOM % 60 + 2)))"  # 0.02-0.61 s: a short run is still hit
       if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
     fi
     status=0; wait "$pid" || status=$?
