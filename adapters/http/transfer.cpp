@@ -52,7 +52,9 @@ void Transfer::Prepare(const Request& request, const ClientOptions& options, con
   curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error_buffer_);
   curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy_, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-  curl_easy_setopt(easy_, CURLOPT_PIPEWAIT, 1L);
+  // Wait for a connection that may multiplex (HTTP/2 is offered over TLS only); on plain
+  // http:// waiting would hold the first requests of a run back for one round trip.
+  if (request.url.starts_with("https://")) curl_easy_setopt(easy_, CURLOPT_PIPEWAIT, 1L);
   curl_easy_setopt(easy_, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYHOST, 2L);
