@@ -16,41 +16,18 @@ turns (--runs each), and the best and median of each are reported with their rat
 Each line also carries CPU time per resource of the server (from /proc) and of ferry, which
 the load of a shared machine disturbs far less than wall-clock rates.
 """
-import argparse, http.client, json, os, pathlib, resource, shutil, statistics, subprocess, sys, tempfile, time
+import http.client, json, pathlib, resource, shutil, statistics, subprocess, sys, tempfile, time
 import urllib.parse
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-SERVERS = ROOT / "tests" / "servers"
-
-
-def start_server(latency_ms):
-    env = dict(os.environ, FHIR_LATENCY_MS=str(latency_ms))
-    out = subprocess.run([SERVERS / "fhir-start.sh"], check=True, capture_output=True, text=True, env=env).stdout
-    env = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
-    return env["FHIR_DIR"], env["FHIR_BASE"]
-
-
-def stop_server(directory):
-    subprocess.run([SERVERS / "fhir-stop.sh", directory], check=False)
-
-
-def server_cpu(directory):
-    """CPU seconds (user + system) the server process has used so far."""
-    pid = pathlib.Path(directory, "pid").read_text().strip()
-    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+import fhir_bench
+from fhir_bench import server_cpu, start_server, stop_server
 
 
 def load(base, lines, size=50):
     """Puts every resource (its own id) into the server in batch Bundles of PUTs."""
     url = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port)
-    for start in range(0, len(lines), size):
-        entries = []
-        for line in lines[start:start + size]:
-            item = json.loads(line)
-            entries.append({"resource": item, "request": {"method": "PUT", "url": f'{item["resourceType"]}/{item["id"]}'}})
-        body = json.dumps({"resourceType": "Bundle", "type": "batch", "entry": entries}).encode()
+    for body in fhir_bench.put_bundles(lines, size):
         conn.request("POST", url.path, body=body, headers={"Content-Type": "application/fhir+json"})
         response = conn.getresponse()
         reply = json.loads(response.read())
@@ -105,23 +82,14 @@ def ferry_export(args, tmp, base, types):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--patients", type=int, default=20)
-    release = ROOT / "build" / "release" / "ferry"
-    parser.add_argument("--ferry", default=str(release if release.exists() else ROOT / "build" / "default" / "ferry"),
-                        help="the ferry binary (default: build/release/ferry if built, else build/default/ferry)")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--latency-ms", type=int, default=0,
-                        help="the server waits this long before each request (a network round trip)")
+    parser = fhir_bench.arguments()
     parser.add_argument("--page-size", type=int, default=200, help="_count of each page (ferry's page_size)")
     parser.add_argument("--runs", type=int, default=3, help="turns of baseline and ferry each")
     args = parser.parse_args()
     args.ferry = str(pathlib.Path(args.ferry).resolve())
     with tempfile.TemporaryDirectory(prefix="ferry-bench-fhir-export.") as tmp:
         tmp = pathlib.Path(tmp)
-        subprocess.run([args.ferry, "synth", "--patients", str(args.patients), "--seed", str(args.seed),
-                        "--format", "fhir", "--out", str(tmp / "synth"), "-q"], check=True)
-        files = sorted((tmp / "synth" / "fhir").glob("*.ndjson"))
+        files = fhir_bench.synth(args, tmp / "synth")
         lines = [l for f in files for l in f.read_text().splitlines() if l]
         types = [f.stem for f in files]
         n = len(lines)

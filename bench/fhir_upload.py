@@ -14,28 +14,14 @@ client doing nothing else. Prints resources/s of each and the ratios.
 Each figure also carries the server's CPU time per resource (from /proc), which the load of a
 shared machine disturbs far less than wall-clock rates.
 """
-import argparse, http.client, json, os, pathlib, resource, shutil, subprocess, sys, tempfile, time, urllib.parse
+import http.client, json, pathlib, resource, shutil, subprocess, sys, tempfile, time, urllib.parse
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-SERVERS = ROOT / "tests" / "servers"
+import fhir_bench
+from fhir_bench import server_cpu, stop_server
 
 
 def start_server(args):
-    env = dict(os.environ, FHIR_LATENCY_MS=str(args.latency_ms), FHIR_VALIDATE="0" if args.no_validate else "1")
-    out = subprocess.run([SERVERS / "fhir-start.sh"], check=True, capture_output=True, text=True, env=env).stdout
-    env = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
-    return env["FHIR_DIR"], env["FHIR_BASE"]
-
-
-def server_cpu(directory):
-    """CPU seconds (user + system) the server process has used so far: a load-independent cost."""
-    pid = pathlib.Path(directory, "pid").read_text().strip()
-    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def stop_server(directory):
-    subprocess.run([SERVERS / "fhir-stop.sh", directory], check=False)
+    return fhir_bench.start_server(args.latency_ms, validate=not args.no_validate)
 
 
 def baseline(base, lines):
@@ -59,14 +45,7 @@ def ceiling(base, lines, size=50):
     """The server's own ingest rate: prebuilt batch Bundles of `size` PUTs, posted back to back."""
     url = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port)
-    bodies = []
-    for start in range(0, len(lines), size):
-        entries = []
-        for line in lines[start:start + size]:
-            resource = json.loads(line)
-            entries.append({"resource": resource,
-                            "request": {"method": "PUT", "url": f'{resource["resourceType"]}/{resource["id"]}'}})
-        bodies.append(json.dumps({"resourceType": "Bundle", "type": "batch", "entry": entries}).encode())
+    bodies = fhir_bench.put_bundles(lines, size)
     start = time.monotonic()
     for body in bodies:
         conn.request("POST", url.path, body=body, headers={"Content-Type": "application/fhir+json"})
@@ -85,14 +64,7 @@ def count(base):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--patients", type=int, default=20)
-    release = ROOT / "build" / "release" / "ferry"
-    parser.add_argument("--ferry", default=str(release if release.exists() else ROOT / "build" / "default" / "ferry"),
-                        help="the ferry binary (default: build/release/ferry if built, else build/default/ferry)")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--latency-ms", type=int, default=0,
-                        help="the server waits this long before each request (a network round trip)")
+    parser = fhir_bench.arguments()
     parser.add_argument("--no-validate", action="store_true", help="the server skips its resource validation")
     parser.add_argument("--concurrency", default="0",
                         help="the fhir target's concurrency; a comma list measures each (0: the target's default)")
@@ -101,8 +73,7 @@ def main():
     args.ferry = str(pathlib.Path(args.ferry).resolve())
     with tempfile.TemporaryDirectory(prefix="ferry-bench-fhir.") as tmp:
         tmp = pathlib.Path(tmp)
-        subprocess.run([args.ferry, "synth", "--patients", str(args.patients), "--seed", str(args.seed),
-                        "--format", "fhir", "--out", str(tmp / "synth"), "-q"], check=True)
+        fhir_bench.synth(args, tmp / "synth")
         (tmp / "synth" / "fhir").rename(tmp / "data")
         lines = [l for f in sorted((tmp / "data").glob("*.ndjson")) for l in f.read_text().splitlines() if l]
         n = len(lines)
