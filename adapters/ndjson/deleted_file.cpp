@@ -8,16 +8,13 @@
 #include <sstream>
 
 #include "core/common/error.hpp"
+#include "core/fhir/json.hpp"
 
 namespace ferry::ndjson {
 
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void String(Writer& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
 
 /// The member `name` of `object`, or null when `object` is not an object or lacks it.
 const rapidjson::Value* Find(const rapidjson::Value& object, const char* name) {
@@ -77,15 +74,8 @@ std::string DeletedBundleLine(std::span<const ResourceKey> keys) {
   writer.Key("entry");
   writer.StartArray();
   for (const ResourceKey& key : keys) {
-    writer.StartObject();
-    writer.Key("request");
-    writer.StartObject();
-    writer.Key("method");
-    writer.String("DELETE");
-    writer.Key("url");
-    String(writer, key.resource_type + "/" + key.id);
-    writer.EndObject();
-    writer.EndObject();
+    std::string entry = DeleteEntryJson(key.resource_type, key.id);
+    writer.RawValue(entry.data(), entry.size(), rapidjson::kObjectType);
   }
   writer.EndArray();
   writer.EndObject();

@@ -177,4 +177,20 @@ bool IsJsonNumberText(std::string_view text) {
   return pos == text.size();
 }
 
+std::string DeleteEntryJson(std::string_view resource_type, std::string_view id) {
+  std::string url = std::string(resource_type) + "/" + std::string(id);
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  writer.Key("request");
+  writer.StartObject();
+  writer.Key("method");
+  writer.String("DELETE");
+  writer.Key("url");
+  writer.String(url.data(), static_cast<rapidjson::SizeType>(url.size()));
+  writer.EndObject();
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 }  // namespace ferry

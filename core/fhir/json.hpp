@@ -52,4 +52,8 @@ JsonValue MakeString(std::string_view text, JsonAllocator& allocator);
 /// True when `text` is a JSON number per RFC 8259 (and so a valid FHIR decimal lexically).
 bool IsJsonNumberText(std::string_view text);
 
+/// `{"request":{"method":"DELETE","url":"Type/id"}}`: the delete of one resource as a
+/// Bundle entry (Bulk Data `deleted` files, dead-lettered deletes).
+std::string DeleteEntryJson(std::string_view resource_type, std::string_view id);
+
 }  // namespace ferry

@@ -1,11 +1,9 @@
 #include "core/pipeline/batch_committer.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <chrono>
 
 #include "core/common/log.hpp"
+#include "core/fhir/json.hpp"
 
 namespace ferry {
 
@@ -74,23 +72,6 @@ void MarkWriteFailed(ProcessedItem& item, std::string error) {
   MarkDead(item, where, "write", std::move(error), item.resource.json);
 }
 
-/// `{"request":{"method":"DELETE","url":"Type/id"}}`: a delete as a Bundle entry, for replay.
-std::string DeleteEntryJson(const Resource& resource) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  std::string url = resource.resource_type + "/" + resource.id;
-  writer.StartObject();
-  writer.Key("request");
-  writer.StartObject();
-  writer.Key("method");
-  writer.String("DELETE");
-  writer.Key("url");
-  writer.String(url.data(), static_cast<rapidjson::SizeType>(url.size()));
-  writer.EndObject();
-  writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 /// Dead-letters a delete the target did not apply, with the delete as a Bundle entry.
 void MarkDeleteFailed(ProcessedItem& item) {
   RawRecord where;
@@ -99,7 +80,7 @@ void MarkDeleteFailed(ProcessedItem& item) {
   MarkDead(item, where, "write",
            item.resource.resource_type + ": the target cannot delete resources (or refused the delete); the "
                                          "delete is kept here for replay",
-           DeleteEntryJson(item.resource));
+           DeleteEntryJson(item.resource.resource_type, item.resource.id));
 }
 
 }  // namespace
